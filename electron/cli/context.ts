@@ -1,0 +1,25 @@
+import type { Core } from '../core/app.js';
+import type { ParsedArgs } from './args.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface CliContext {
+  args: ParsedArgs;
+  io: CliIO;
+  profileDir: string;
+  /** Opens the core on first use, with the run's `--set` overrides applied. */
+  core(): Promise<Core>;
+}
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  /** Resolves to the exit status: 0 success, 1 the work failed, 2 the command line was wrong. */
+  run(ctx: CliContext): Promise<number>;
+}

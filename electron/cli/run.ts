@@ -1,0 +1,91 @@
+import { openNodeCore } from '../core/node-core.js';
+import type { Core } from '../core/app.js';
+import { ShotputError, toUserError } from '../core/errors.js';
+import { resolveProfileDir } from '../core/profile.js';
+import { SHOTPUT_VERSION } from '../core/version.js';
+import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import type { CliCommand, CliContext, CliIO } from './context.js';
+import { commands } from './commands/index.js';
+
+function helpText(): string {
+  const lines = commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
+  return [
+    `Shotput ${SHOTPUT_VERSION}: capture, upload, and get a link.`,
+    '',
+    'Usage: shotput [--set key=value]... <command> [arguments]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Options:',
+    '  --set key=value   override a setting for this run only (repeatable)',
+    '  --json            machine-readable output where a command supports it',
+    '  -h, --help        show this help',
+    '  -v, --version     print the version',
+    '',
+    'Environment:',
+    '  SHOTPUT_HOME      the profile folder (settings, secrets, history, queue);',
+    '                    default: the Shotput app\'s own folder, so both share settings',
+    '',
+  ].join('\n');
+}
+
+function openCoreOnce(args: ParsedArgs, profileDir: string, io: CliIO) {
+  let opened: Promise<Core> | undefined;
+  const open = () => {
+    opened ??= (async () => {
+      const core = await openNodeCore({
+        profileDir,
+        host: 'cli',
+        logger: { info() {}, warn: (m) => io.stderr(`warning: ${m}\n`), error: (m) => io.stderr(`error: ${m}\n`) },
+      });
+      for (const { key, value } of args.sets) core.settings.override(key, value);
+      return core;
+    })();
+    return opened;
+  };
+  const close = async () => (await opened?.catch(() => undefined))?.close();
+  return { open, close };
+}
+
+/** Runs one command line and resolves to the process exit status. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    io.stderr(`shotput: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (args.flags.has('version')) {
+    io.stdout(`${SHOTPUT_VERSION}\n`);
+    return 0;
+  }
+  if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
+    io.stdout(helpText());
+    return args.command === undefined && !args.flags.has('help') ? 2 : 0;
+  }
+  const command: CliCommand | undefined = commands.find((c) => c.name === args.command);
+  if (!command) {
+    io.stderr(`shotput: unknown command "${args.command}". Run \`shotput --help\` for the commands.\n`);
+    return 2;
+  }
+  const profileDir = resolveProfileDir(io.env);
+  const core = openCoreOnce(args, profileDir, io);
+  const ctx: CliContext = { args, io, profileDir, core: core.open };
+  try {
+    return await command.run(ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`shotput ${command.name}: ${err.message}\n`);
+      return 2;
+    }
+    const { message } = toUserError(err);
+    io.stderr(`shotput ${command.name}: ${message}\n`);
+    // A wrong key or value on the command line is a usage error, like a wrong option.
+    const usage = err instanceof ShotputError && (err.code === 'unknown_setting' || err.code === 'invalid_setting');
+    return usage ? 2 : 1;
+  } finally {
+    await core.close();
+  }
+}

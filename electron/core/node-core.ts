@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { createCore, type Core } from './app.js';
+import type { Logger } from './logger.js';
+import { FileSecretVault } from './secrets/file-vault.js';
+import { openConfStore } from './settings/conf-store.js';
+import { SHOTPUT_VERSION } from './version.js';
+
+/** The core outside Electron (CLI, harness): conf for settings, an owner-only file for secrets. */
+export function openNodeCore(options: { profileDir: string; host: 'harness' | 'cli'; logger?: Logger }): Promise<Core> {
+  return createCore({
+    profileDir: options.profileDir,
+    store: openConfStore(options.profileDir),
+    vault: new FileSecretVault(join(options.profileDir, 'secrets.json')),
+    info: {
+      name: 'Shotput',
+      version: SHOTPUT_VERSION,
+      platform: process.platform,
+      host: options.host,
+    },
+    logger: options.logger,
+  });
+}

@@ -1,0 +1,84 @@
+import type { SettingSection } from '../../../shared/settings/fields.js';
+
+/** Uploader ids Shotput ships; `.sxcu` imports add `custom:<name>`. */
+export const BUILT_IN_UPLOADER_CHOICES = [
+  { value: 'imge', label: 'IM.GE' },
+  { value: 'chevereto', label: 'Chevereto (self-hosted)' },
+  { value: 'imgbb', label: 'ImgBB' },
+  { value: 'imgur', label: 'Imgur' },
+  { value: 'groupme', label: 'GroupMe' },
+];
+
+/** Settings that belong to the app itself; uploaders and the pipeline contribute their own sections. */
+export function coreSections(uploaderChoices = BUILT_IN_UPLOADER_CHOICES): SettingSection[] {
+  return [
+    {
+      id: 'general',
+      title: 'General',
+      fields: [
+        { key: 'defaultUploader', label: 'Default uploader', kind: 'choice', default: 'imge', choices: uploaderChoices },
+        {
+          key: 'theme',
+          label: 'Theme',
+          kind: 'choice',
+          default: 'system',
+          choices: [
+            { value: 'system', label: 'Follow the system' },
+            { value: 'light', label: 'Light' },
+            { value: 'dark', label: 'Dark' },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'queue',
+      title: 'Upload queue',
+      fields: [
+        {
+          key: 'queue.concurrency',
+          label: 'Uploads at the same time',
+          kind: 'integer',
+          default: 2,
+          min: 1,
+          max: 8,
+          help: 'How many uploads run in parallel; the rest wait in the queue.',
+        },
+      ],
+    },
+    {
+      id: 'afterUpload',
+      title: 'After upload',
+      fields: [
+        { key: 'afterUpload.copyLink', label: 'Copy the link to the clipboard', kind: 'boolean', default: true },
+        {
+          key: 'afterUpload.linkFormat',
+          label: 'Link format',
+          kind: 'choice',
+          default: 'url',
+          choices: [
+            { value: 'url', label: 'Plain URL' },
+            { value: 'markdown', label: 'Markdown' },
+            { value: 'html', label: 'HTML' },
+            { value: 'bbcode', label: 'BBCode' },
+          ],
+        },
+        { key: 'afterUpload.notify', label: 'Show a notification', kind: 'boolean', default: true },
+      ],
+    },
+    {
+      id: 'hotkeys',
+      title: 'Hotkeys',
+      fields: [
+        {
+          key: 'hotkeys.captureRegion',
+          label: 'Capture a region',
+          kind: 'hotkey',
+          default: 'CommandOrControl+Shift+4',
+          help: 'An Electron accelerator such as CommandOrControl+Shift+4. Leave empty to disable.',
+        },
+        { key: 'hotkeys.captureScreen', label: 'Capture the whole screen', kind: 'hotkey', default: 'CommandOrControl+Shift+3' },
+        { key: 'hotkeys.uploadClipboard', label: 'Upload the clipboard', kind: 'hotkey', default: '' },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,83 @@
+import { app, BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { ViewName } from '../../shared/ipc/contract.js';
+import { createCore, type Core } from '../core/app.js';
+import { filesFromArgv } from '../core/argv.js';
+import { APP_ORIGIN } from '../core/ipc/sender.js';
+import { consoleLogger } from '../core/logger.js';
+import { openSafeStorageVault } from '../platform/secrets.js';
+import { openElectronStore } from '../platform/store.js';
+import { createTray } from '../platform/tray.js';
+import { registerIpc } from './ipc.js';
+import { registerAppScheme, serveRenderer } from './protocol.js';
+import { enforceWebContentsRules } from './security.js';
+import { createMainWindow, markQuitting } from './windows.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const distDir = join(here, '..');
+const logger = consoleLogger();
+
+// `electron .` in development passes the app folder as the first argument; a packaged app does not.
+const argvSkip = app.isPackaged ? 1 : 2;
+const launchFiles = filesFromArgv(process.argv, process.cwd(), argvSkip);
+
+if (process.env.SHOTPUT_HOME) app.setPath('userData', process.env.SHOTPUT_HOME);
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock({ files: launchFiles })) {
+  // Another Shotput is running; it received our files through 'second-instance'.
+  app.quit();
+} else {
+  let core: Core | undefined;
+  let mainWindow: BrowserWindow | undefined;
+
+  const showView = (view?: ViewName) => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (view) core?.events.emit('app.navigate', { view });
+    mainWindow.show();
+    mainWindow.focus();
+  };
+
+  const openFiles = (files: string[]) => {
+    if (files.length === 0) return;
+    logger.info(`Asked to open ${files.length} file(s).`);
+    showView('queue');
+  };
+
+  app.on('second-instance', (_event, argv, cwd, data) => {
+    const forwarded = (data as { files?: unknown } | undefined)?.files;
+    const files = Array.isArray(forwarded) ? forwarded.filter((f): f is string => typeof f === 'string') : filesFromArgv(argv, cwd, argvSkip);
+    if (files.length > 0) openFiles(files);
+    else showView();
+  });
+
+  // A tray app keeps running with no window open.
+  app.on('window-all-closed', () => {});
+  app.on('before-quit', markQuitting);
+
+  void app.whenReady().then(async () => {
+    const profileDir = app.getPath('userData');
+    const { vault, weak } = openSafeStorageVault(profileDir);
+    if (weak) logger.warn('No system keychain is available: secrets are encrypted with a fixed key.');
+    core = await createCore({
+      profileDir,
+      store: openElectronStore(profileDir),
+      vault,
+      info: { name: 'Shotput', version: app.getVersion(), platform: process.platform, host: 'electron' },
+      logger,
+    });
+
+    enforceWebContentsRules((url) => url.startsWith(`${APP_ORIGIN}/`));
+    serveRenderer(join(distDir, 'renderer'));
+    registerIpc(core);
+
+    mainWindow = createMainWindow(join(distDir, 'electron/preload.cjs'));
+    createTray(join(distDir, 'renderer/icon.png'), {
+      openMain: () => showView(),
+      openSettings: () => showView('settings'),
+      quit: () => app.quit(),
+    });
+    openFiles(launchFiles);
+  });
+}

@@ -1,0 +1,27 @@
+import { BrowserWindow, ipcMain } from 'electron';
+import { channelNames } from '../../shared/ipc/contract.js';
+import { fail, IpcErrorCode } from '../../shared/ipc/result.js';
+import type { Core } from '../core/app.js';
+import { isTrustedSender } from '../core/ipc/sender.js';
+
+/**
+ * One ipcMain handler per contract channel. The sender frame is checked before anything else;
+ * payload validation and error wrapping happen in core's dispatch, shared with the harness.
+ */
+export function registerIpc(core: Core): void {
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      const frame = event.senderFrame;
+      if (!isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null })) {
+        core.logger.warn(`Refused ${channel} from an untrusted frame (${frame?.url ?? 'gone'}).`);
+        return fail(IpcErrorCode.forbiddenSender, 'This page is not allowed to talk to Shotput.');
+      }
+      return core.dispatch(channel, payload);
+    });
+  }
+  core.events.onAny((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(event, payload);
+    }
+  });
+}

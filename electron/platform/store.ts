@@ -1,0 +1,7 @@
+import Store from 'electron-store';
+import type { KeyValueStore } from '../core/settings/store.js';
+
+/** The app's settings file: electron-store in the profile folder, same layout as conf in the CLI. */
+export function openElectronStore(profileDir: string): KeyValueStore {
+  return new Store<Record<string, unknown>>({ cwd: profileDir, name: 'settings', clearInvalidConfig: false }) as unknown as KeyValueStore;
+}

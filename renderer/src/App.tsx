@@ -1,0 +1,92 @@
+import { useEffect, useRef, type ComponentType } from 'react';
+import type { ViewName } from '../../shared/ipc/contract.js';
+import { subscribe } from './api/client.js';
+import { useNavigation } from './stores/navigation.js';
+import { useSettings } from './stores/settings.js';
+import { useTheme } from './theme.js';
+import { AlbumsView } from './views/AlbumsView.js';
+import { HistoryView } from './views/HistoryView.js';
+import { QueueView } from './views/QueueView.js';
+import { SettingsView } from './views/SettingsView.js';
+
+const VIEWS: Array<{ name: ViewName; title: string; component: ComponentType }> = [
+  { name: 'history', title: 'History', component: HistoryView },
+  { name: 'albums', title: 'Albums', component: AlbumsView },
+  { name: 'queue', title: 'Queue', component: QueueView },
+  { name: 'settings', title: 'Settings', component: SettingsView },
+];
+
+export function App() {
+  const view = useNavigation((s) => s.view);
+  const show = useNavigation((s) => s.show);
+  const fetchSettings = useSettings((s) => s.fetch);
+  const refreshSettings = useSettings((s) => s.refresh);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  useTheme();
+
+  useEffect(() => {
+    void fetchSettings();
+    const offs = [
+      subscribe('settings.changed', () => void refreshSettings()),
+      subscribe('app.navigate', ({ view: next }) => show(next)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [fetchSettings, refreshSettings, show]);
+
+  // Ctrl/Cmd+1..4 jump between views, as in most desktop apps.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const target = VIEWS[Number(e.key) - 1];
+      if (target) {
+        e.preventDefault();
+        show(target.name);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [show]);
+
+  // Moving focus to the new view's heading tells screen readers the view changed.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [view]);
+
+  const current = VIEWS.find((v) => v.name === view) ?? VIEWS[0]!;
+  const Current = current.component;
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Sections">
+        <p className="brand" aria-hidden="true">
+          Shotput
+        </p>
+        <ul>
+          {VIEWS.map((v, i) => (
+            <li key={v.name}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={v.name === view ? 'page' : undefined}
+                aria-keyshortcuts={`Control+${i + 1}`}
+                onClick={() => show(v.name)}
+              >
+                {v.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content" aria-labelledby="view-title">
+        <h1 id="view-title" ref={heading} tabIndex={-1}>
+          {current.title}
+        </h1>
+        <Current />
+      </main>
+    </div>
+  );
+}

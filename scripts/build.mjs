@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Builds the Node-side bundles (Electron main and preload, the CLI, the harness, the benchmarks)
+// with esbuild, and the renderer with Vite. `--node` skips the renderer; `--renderer-if-missing`
+// builds the renderer only when dist/renderer has no index.html.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { 'electron/main': 'electron/main/index.ts', cli: 'electron/cli.ts', harness: 'test/harness/main.ts', bench: 'bench/index.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    packages: 'external',
+    // Bundled ESM still meets CommonJS-only dependencies through createRequire.
+    banner: { js: "import { createRequire as __shotputRequire } from 'node:module'; const require = __shotputRequire(import.meta.url);" },
+  }),
+  // A sandboxed preload cannot require node_modules: everything but 'electron' is bundled in.
+  build({
+    ...common,
+    entryPoints: { 'electron/preload': 'electron/preload/index.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    minify: true,
+    external: ['electron'],
+  }),
+]);
+
+const rendererMissing = !existsSync(join(root, 'dist/renderer/index.html'));
+if (!args.has('--node') && (!args.has('--renderer-if-missing') || rendererMissing)) {
+  const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+}

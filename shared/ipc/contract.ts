@@ -1,0 +1,84 @@
+/**
+ * The one IPC contract. Every channel is declared here once, with the schema its payload must
+ * pass (checked by the receiving end) and the type its handler resolves to. Preload, the main
+ * process registration, the harness bridge and the renderer client are all derived from this
+ * object: see ./README.md for how to add a channel.
+ */
+import { z } from 'zod';
+import type { SettingSection, SettingValue } from '../settings/fields.js';
+
+/** A channel: the payload schema, and the result type carried only at the type level. */
+export interface Channel<P extends z.ZodType, R> {
+  payload: P;
+  /** Phantom field: never set at run time. */
+  readonly __result?: R;
+}
+
+const channel =
+  <R>() =>
+  <P extends z.ZodType>(payload: P): Channel<P, R> => ({ payload });
+
+/** Main→renderer pushes, with their payload types. */
+export interface EventMap {
+  'settings.changed': { keys: string[] };
+  /** Main asks the window to show a view (the tray's Settings item, for example). */
+  'app.navigate': { view: ViewName };
+}
+
+export const viewNames = ['history', 'albums', 'queue', 'settings'] as const;
+export type ViewName = (typeof viewNames)[number];
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** Which front end runs the core: the app, the Node harness, or the command line. */
+  host: 'electron' | 'harness' | 'cli';
+}
+
+export interface SettingsSnapshot {
+  values: Record<string, SettingValue>;
+  /** Secret keys mapped to whether a value is stored. Secret values never cross IPC. */
+  secrets: Record<string, boolean>;
+}
+
+const settingKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_:.\- ]+$/, 'a setting key is letters, digits and dots, such as queue.concurrency');
+
+export const channels = {
+  'app.info': channel<AppInfo>()(z.object({}).strict()),
+  'settings.describe': channel<SettingSection[]>()(z.object({}).strict()),
+  'settings.get': channel<SettingsSnapshot>()(z.object({}).strict()),
+  'settings.set': channel<SettingsSnapshot>()(
+    z
+      .object({
+        key: settingKey,
+        value: z.union([z.string().max(4096), z.number().finite(), z.boolean()]),
+      })
+      .strict(),
+  ),
+  'settings.reset': channel<SettingsSnapshot>()(z.object({ key: settingKey }).strict()),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type PayloadOf<C extends ChannelName> = z.input<Channels[C]['payload']>;
+export type ParsedPayloadOf<C extends ChannelName> = z.output<Channels[C]['payload']>;
+export type ResultOf<C extends ChannelName> = Channels[C] extends Channel<z.ZodType, infer R> ? R : never;
+export type EventName = keyof EventMap;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+/** Event names as a run-time list, so preload and the harness can refuse unknown ones. */
+export const eventNames: EventName[] = ['settings.changed', 'app.navigate'];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as string[]).includes(name);
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { consoleLogger } from '../../electron/core/logger.js';
+import { openNodeCore } from '../../electron/core/node-core.js';
+import { startHarness } from './harness.js';
+
+function portFrom(argv: string[]): number {
+  const i = argv.findIndex((a) => a === '--port' || a.startsWith('--port='));
+  if (i === -1) return 5178;
+  const text = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`harness: --port needs a number from 0 to 65535; got ${JSON.stringify(text)}.`);
+    process.exit(2);
+  }
+  return port;
+}
+
+const port = portFrom(process.argv.slice(2));
+const profileDir = process.env.SHOTPUT_HOME ?? mkdtempSync(join(tmpdir(), 'shotput-harness-'));
+if (!process.env.SHOTPUT_HOME) console.log(`SHOTPUT_HOME is not set; using a new profile in ${profileDir}`);
+
+const logger = consoleLogger('harness');
+const core = await openNodeCore({ profileDir, host: 'harness', logger });
+const harness = await startHarness({ core, port, rendererDir: join(dirname(fileURLToPath(import.meta.url)), 'renderer') });
+console.log(`Harness ready at ${harness.url}`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await harness.close();
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
