@@ -49,6 +49,11 @@ export interface UploadOptions {
   albumId?: string;
   expiration?: ExpirationChoice;
   nsfw?: boolean;
+  /**
+   * Answers to what a custom uploader asks the user ({select:…}, {inputbox:…} in .sxcu files),
+   * collected before the job is queued so a retry or a resume never asks twice.
+   */
+  answers?: Record<string, string>;
 }
 
 /** The normalized result every uploader returns. */
