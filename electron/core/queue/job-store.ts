@@ -1,0 +1,134 @@
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { JobState, UserError } from '../../../shared/uploads.js';
+import type { UploadOptions, UploadResult } from '../uploaders/types.js';
+
+/** A job as persisted in `<queue>/<id>/job.json`, next to its copy of the file. */
+export interface StoredJob {
+  id: string;
+  createdAt: string;
+  uploaderId: string;
+  options: UploadOptions;
+  /** What the user asked to upload: a path or a URL. */
+  input: string;
+  source:
+    | { kind: 'file'; file: string; name: string; mime: string; size: number; originalPath?: string; originalMtimeMs?: number }
+    | { kind: 'url'; url: string; name: string };
+  state: JobState;
+  attempts: number;
+  nextAttemptAt?: string;
+  error?: UserError;
+  result?: UploadResult;
+  historyId?: string;
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The queue folder. Every change to a job is written atomically (temp file + rename), so a crash
+ * leaves either the old or the new job.json, never half of one. A job being uploaded carries an
+ * `owner` file naming the process, so the app and CLI runs on the same profile never upload the
+ * same job twice, and a job whose owner died is known to be interrupted.
+ */
+export class JobStore {
+  constructor(readonly dir: string) {}
+
+  jobDir(id: string): string {
+    return join(this.dir, id);
+  }
+
+  filePath(job: StoredJob): string | undefined {
+    return job.source.kind === 'file' ? join(this.jobDir(job.id), job.source.file) : undefined;
+  }
+
+  async create(id: string): Promise<string> {
+    const dir = this.jobDir(id);
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  async save(job: StoredJob): Promise<void> {
+    const dir = this.jobDir(job.id);
+    const tmp = join(dir, `job.json.${process.pid}.tmp`);
+    await writeFile(tmp, JSON.stringify(job, null, 1));
+    await rename(tmp, join(dir, 'job.json'));
+  }
+
+  async load(id: string): Promise<StoredJob | undefined> {
+    try {
+      return JSON.parse(await readFile(join(this.jobDir(id), 'job.json'), 'utf8')) as StoredJob;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Every job on disk; folders without a readable job.json (a crash during creation) are removed. */
+  async loadAll(): Promise<StoredJob[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const jobs: StoredJob[] = [];
+    for (const name of names) {
+      const job = await this.load(name);
+      if (job) jobs.push(job);
+      else if (!(await this.isClaimedByOther(name))) await rm(this.jobDir(name), { recursive: true, force: true });
+    }
+    return jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.jobDir(id), { recursive: true, force: true });
+  }
+
+  /** Takes the job for this process; false when a live process already has it. */
+  async claim(id: string): Promise<boolean> {
+    const path = join(this.jobDir(id), 'owner');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const handle = await open(path, 'wx');
+        await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname() } satisfies Owner));
+        await handle.close();
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if (await this.isClaimedByOther(id)) return false;
+        // The owner died mid-upload: its claim is stale.
+        await rm(path, { force: true });
+      }
+    }
+    return false;
+  }
+
+  async release(id: string): Promise<void> {
+    await rm(join(this.jobDir(id), 'owner'), { force: true });
+  }
+
+  /** Another live process on this machine owns the job. */
+  async isClaimedByOther(id: string): Promise<boolean> {
+    let owner: Owner;
+    try {
+      owner = JSON.parse(await readFile(join(this.jobDir(id), 'owner'), 'utf8')) as Owner;
+    } catch {
+      return false;
+    }
+    if (owner.pid === process.pid) return false;
+    return owner.host !== hostname() || isAlive(owner.pid);
+  }
+}

@@ -1,0 +1,49 @@
+import { copyFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ShotputError } from '../errors.js';
+import { detectMime } from '../files/mime.js';
+import type { UploaderDescriptor } from '../uploaders/types.js';
+
+export interface PreparedFile {
+  /** File name inside the job folder. */
+  file: string;
+  /** The name the service sees. */
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/**
+ * Turns the user's file into the file the job will upload, inside the job's own folder, so the
+ * upload survives the original being moved or deleted. The app's preparer runs the image
+ * pipeline; this one copies as is.
+ */
+export type FilePreparer = (input: { path: string; name: string }, descriptor: UploaderDescriptor, jobDir: string) => Promise<PreparedFile>;
+
+export const copyAsIs: FilePreparer = async (input, descriptor, jobDir) => {
+  const mime = await detectMime(input.path);
+  if (descriptor.capabilities.accepts === 'image' && !mime.startsWith('image/')) {
+    throw new ShotputError(
+      'not_an_image',
+      `${input.name} is not an image, and ${descriptor.label} accepts only images. Choose an uploader for files, or convert it first.`,
+    );
+  }
+  const file = basename(input.name) || 'upload';
+  await copyFile(input.path, join(jobDir, file));
+  return { file, name: input.name, mime, size: (await stat(join(jobDir, file))).size };
+};
+
+/** Refuses a missing, unreadable or empty file before anything is queued. */
+export async function checkReadableFile(path: string): Promise<{ size: number; mtimeMs: number }> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
+    throw new ShotputError('file_unreadable', `${path} ${why}.`);
+  }
+  if (!info.isFile()) throw new ShotputError('file_unreadable', `${path} is not a file.`);
+  if (info.size === 0) throw new ShotputError('file_empty', `${path} is empty (0 bytes); there is nothing to upload.`);
+  return { size: info.size, mtimeMs: info.mtimeMs };
+}

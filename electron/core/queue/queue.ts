@@ -1,0 +1,491 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { QueueJob, UserError } from '../../../shared/uploads.js';
+import { ShotputError, toUserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { UploadError, UploadErrorCode } from '../uploaders/errors.js';
+import type { RateLimitState, Uploader, UploaderConfig, UploadOptions, UploadResult, UploadSource } from '../uploaders/types.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { downloadToFile, nameFromUrl } from './download.js';
+import { JobStore, type StoredJob } from './job-store.js';
+import { checkReadableFile, type FilePreparer } from './prepare.js';
+
+export interface UploaderLookup {
+  get(id: string): Uploader;
+}
+
+export interface QueueDeps {
+  store: JobStore;
+  uploaders: UploaderLookup;
+  configFor(uploader: Uploader): UploaderConfig;
+  prepare: FilePreparer;
+  /** Records a finished upload (history, thumbnails); resolves to the history id. */
+  recordUpload(job: StoredJob, result: UploadResult, filePath: string | undefined): Promise<string>;
+  fetch: typeof fetch;
+  now(): number;
+  random?(): number;
+  /** Read on every scheduling decision, so a settings change applies at once. */
+  concurrency(): number;
+  backoff?: BackoffPolicy;
+  logger: Logger;
+  reportRateLimit?(state: RateLimitState): void;
+}
+
+export type AddRequest = { kind: 'file'; path: string; name?: string } | { kind: 'url'; url: string };
+
+type Settled = { job: QueueJob; final: true } | { job: QueueJob; final: false; retryAt: number };
+
+interface Running {
+  controller: AbortController;
+  /** Why we aborted it ourselves: the user cancelled, or the queue is stopping. */
+  reason?: 'cancel' | 'stop';
+  finished: Promise<void>;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * Upload jobs: at most `concurrency()` at once, retried with backoff and jitter for network
+ * errors and 5xx, held until the announced reset after a rate limit, never retried for other
+ * refusals. Each job and a copy of its file live in the queue folder until the upload is in
+ * history, so a crash or a restart resumes it, and a failed job keeps its file and error until
+ * the user retries or discards it.
+ */
+export class UploadQueue {
+  private readonly jobs = new Map<string, StoredJob>();
+  private readonly elsewhere = new Set<string>();
+  private readonly running = new Map<string, Running>();
+  private readonly progress = new Map<string, { sent: number; total: number; emittedAt: number }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly waiters = new Map<string, Set<(settled: Settled) => void>>();
+  private readonly changeListeners = new Set<(jobs: QueueJob[]) => void>();
+  private readonly progressListeners = new Set<(id: string, sent: number, total: number) => void>();
+  private started = false;
+  private readonly backoff: BackoffPolicy;
+
+  constructor(private readonly deps: QueueDeps) {
+    this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  // ---- what the user does -------------------------------------------------------------------
+
+  /**
+   * Queues a file or URL. The file is checked and copied (or processed) into the job's folder
+   * before this resolves: a missing, empty or unacceptable file is refused here, before any byte
+   * goes to the network, and nothing is left behind.
+   */
+  async add(request: AddRequest, uploaderId: string, options: UploadOptions = {}): Promise<QueueJob> {
+    const uploader = this.deps.uploaders.get(uploaderId);
+    const id = randomUUID();
+    const createdAt = new Date(this.deps.now()).toISOString();
+    let job: StoredJob;
+    if (request.kind === 'file') {
+      const original = await checkReadableFile(request.path);
+      const dir = await this.deps.store.create(id);
+      try {
+        const name = request.name ?? request.path.split(/[\\/]/).at(-1) ?? 'upload';
+        const prepared = await this.deps.prepare({ path: request.path, name }, uploader.descriptor, dir);
+        this.checkSize(uploader, prepared.size, name);
+        job = {
+          id,
+          createdAt,
+          uploaderId,
+          options,
+          input: request.path,
+          source: { kind: 'file', ...prepared, originalPath: request.path, originalMtimeMs: original.mtimeMs },
+          state: 'queued',
+          attempts: 0,
+        };
+        await this.deps.store.save(job);
+      } catch (err) {
+        await this.deps.store.remove(id);
+        throw err;
+      }
+    } else {
+      checkUrl(request.url);
+      await this.deps.store.create(id);
+      job = { id, createdAt, uploaderId, options, input: request.url, source: { kind: 'url', url: request.url, name: nameFromUrl(request.url) }, state: 'queued', attempts: 0 };
+      await this.deps.store.save(job);
+    }
+    this.jobs.set(id, job);
+    this.changed();
+    this.pump();
+    return this.view(job);
+  }
+
+  /** Puts a failed or waiting job back in line now. */
+  async retry(id: string): Promise<QueueJob> {
+    const job = this.require(id);
+    if (job.state !== 'failed' && job.state !== 'waiting') {
+      throw new ShotputError('job_busy', `${job.source.name} is ${job.state}; only a failed or waiting upload can be retried.`);
+    }
+    this.clearTimer(id);
+    await this.update(job, { state: 'queued', attempts: 0, error: undefined, nextAttemptAt: undefined });
+    this.pump();
+    return this.view(job);
+  }
+
+  /** Stops a queued, waiting or running upload. It stays in the queue, failed, with its file. */
+  async cancel(id: string): Promise<QueueJob> {
+    const job = this.require(id);
+    const running = this.running.get(id);
+    if (running) {
+      running.reason = 'cancel';
+      running.controller.abort();
+      await running.finished;
+      return this.view(this.require(id));
+    }
+    if (job.state === 'queued' || job.state === 'waiting') {
+      this.clearTimer(id);
+      await this.update(job, { state: 'failed', error: cancelledError(), nextAttemptAt: undefined });
+      this.settle(job, true);
+    }
+    return this.view(job);
+  }
+
+  /** Removes a job and its copy of the file. */
+  async discard(id: string): Promise<void> {
+    const job = this.require(id);
+    if (this.running.has(id)) await this.cancel(id);
+    this.clearTimer(id);
+    this.jobs.delete(id);
+    await this.deps.store.remove(job.id);
+    this.changed();
+  }
+
+  list(): QueueJob[] {
+    return [...this.jobs.values()].map((job) => this.view(job));
+  }
+
+  get(id: string): QueueJob | undefined {
+    const job = this.jobs.get(id);
+    return job && this.view(job);
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  /** Starts uploading; call resumeInterrupted() first to pick up what an earlier run left. */
+  start(): void {
+    this.started = true;
+    this.pump();
+  }
+
+  /**
+   * Loads jobs from the queue folder that no live process owns: uploads interrupted by a crash
+   * or a quit are queued again, waiting ones keep their time, failed ones are listed. Jobs a
+   * live process is uploading are listed as running elsewhere. Returns the jobs resumed.
+   */
+  async resumeInterrupted(filter: (job: StoredJob) => boolean = () => true): Promise<QueueJob[]> {
+    const resumed: QueueJob[] = [];
+    const onDisk = await this.deps.store.loadAll();
+    const seen = new Set(onDisk.map((j) => j.id));
+    for (const id of this.elsewhere) {
+      if (!seen.has(id)) {
+        this.elsewhere.delete(id);
+        this.jobs.delete(id);
+      }
+    }
+    for (const job of onDisk) {
+      if (this.running.has(job.id) || (this.jobs.has(job.id) && !this.elsewhere.has(job.id))) continue;
+      if (await this.deps.store.isClaimedByOther(job.id)) {
+        this.elsewhere.add(job.id);
+        this.jobs.set(job.id, job);
+        continue;
+      }
+      if (!filter(job)) continue;
+      this.elsewhere.delete(job.id);
+      if (job.state === 'done') {
+        await this.finish(job);
+        continue;
+      }
+      if (job.state === 'running') {
+        this.deps.logger.info(`Resuming the interrupted upload of ${job.source.name}.`);
+        job.state = 'queued';
+        await this.deps.store.save(job);
+      }
+      this.jobs.set(job.id, job);
+      if (job.state === 'waiting') this.scheduleAt(job, Date.parse(job.nextAttemptAt ?? '') || this.deps.now());
+      if (job.state !== 'failed') resumed.push(this.view(job));
+    }
+    this.changed();
+    this.pump();
+    return resumed;
+  }
+
+  /** An interrupted or failed job for this same file (same path, size and time), to reuse instead of uploading twice. */
+  async findEarlierJob(path: string, uploaderId: string): Promise<StoredJob | undefined> {
+    const original = await checkReadableFile(path);
+    const jobs = await this.deps.store.loadAll();
+    for (const job of jobs) {
+      if (job.uploaderId !== uploaderId || job.source.kind !== 'file' || job.state === 'done') continue;
+      if (job.source.originalPath === path && job.source.originalMtimeMs === original.mtimeMs && !(await this.deps.store.isClaimedByOther(job.id))) {
+        return job;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Resolves when the job is uploaded or failed, or when it has to wait longer than
+   * `maxWaitMs` for its next attempt (a rate limit until tomorrow should not hold a CLI run).
+   */
+  waitFor(id: string, maxWaitMs = Infinity): Promise<Settled> {
+    const job = this.jobs.get(id);
+    if (!job) return Promise.reject(new ShotputError('job_not_found', `No upload job ${id}.`));
+    if (job.state === 'failed' || job.state === 'done') return Promise.resolve({ job: this.view(job), final: true });
+    return new Promise((resolve) => {
+      const waiter = (settled: Settled) => {
+        if (!settled.final && settled.retryAt - this.deps.now() <= maxWaitMs) return;
+        this.waiters.get(id)?.delete(waiter);
+        resolve(settled);
+      };
+      let set = this.waiters.get(id);
+      if (!set) this.waiters.set(id, (set = new Set()));
+      set.add(waiter);
+      if (job.state === 'waiting') waiter({ job: this.view(job), final: false, retryAt: Date.parse(job.nextAttemptAt ?? '') });
+    });
+  }
+
+  /**
+   * Stops: running uploads are aborted and left queued on disk, to resume on the next start.
+   * Nothing is lost.
+   */
+  async stop(): Promise<void> {
+    this.started = false;
+    for (const id of this.timers.keys()) this.clearTimer(id);
+    const settling = [...this.running.values()].map((run) => {
+      run.reason = 'stop';
+      run.controller.abort();
+      return run.finished;
+    });
+    await Promise.all(settling);
+  }
+
+  onChange(listener: (jobs: QueueJob[]) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onProgress(listener: (id: string, sent: number, total: number) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  // ---- running jobs -------------------------------------------------------------------------
+
+  private pump(): void {
+    if (!this.started) return;
+    const limit = Math.max(1, this.deps.concurrency());
+    for (const job of this.jobs.values()) {
+      if (this.running.size >= limit) break;
+      if (job.state === 'queued' && !this.running.has(job.id) && !this.elsewhere.has(job.id)) this.run(job);
+    }
+  }
+
+  private run(job: StoredJob): void {
+    let finish = () => {};
+    const run: Running = { controller: new AbortController(), finished: new Promise((resolve) => (finish = resolve)) };
+    this.running.set(job.id, run);
+    void this.attempt(job, run).finally(finish);
+  }
+
+  private async attempt(job: StoredJob, run: Running): Promise<void> {
+    let claimed = false;
+    try {
+      claimed = await this.deps.store.claim(job.id);
+      if (!claimed) {
+        this.elsewhere.add(job.id);
+        this.changed();
+        return;
+      }
+      await this.update(job, { state: 'running', attempts: job.attempts + 1, error: undefined, nextAttemptAt: undefined });
+      const uploader = this.deps.uploaders.get(job.uploaderId);
+      const source = await this.sourceFor(job, uploader, run.controller.signal);
+      const result = await uploader.upload(source, job.options, {
+        fetch: this.deps.fetch,
+        signal: run.controller.signal,
+        onProgress: (sent, total) => this.reportProgress(job.id, sent, total),
+        config: this.deps.configFor(uploader),
+        now: this.deps.now,
+        logger: this.deps.logger,
+        reportRateLimit: this.deps.reportRateLimit,
+      });
+      await this.update(job, { state: 'done', result });
+      await this.finish(job);
+    } catch (err) {
+      await this.failed(job, err, run.reason);
+    } finally {
+      this.running.delete(job.id);
+      this.progress.delete(job.id);
+      if (claimed) await this.deps.store.release(job.id).catch(() => {});
+      this.pump();
+    }
+  }
+
+  private async sourceFor(job: StoredJob, uploader: Uploader, signal: AbortSignal): Promise<UploadSource> {
+    const src = job.source;
+    if (src.kind === 'file') {
+      return { kind: 'file', path: join(this.deps.store.jobDir(job.id), src.file), name: src.name, mime: src.mime, size: src.size };
+    }
+    if (uploader.descriptor.capabilities.remoteUrl) return { kind: 'url', url: src.url };
+    // The service cannot fetch URLs itself: download once into the job, then upload the file.
+    const file = 'download';
+    const path = join(this.deps.store.jobDir(job.id), file);
+    const { mime, size } = await downloadToFile(this.deps.fetch, src.url, path, {
+      maxBytes: uploader.descriptor.capabilities.maxBytes,
+      signal,
+      service: uploader.descriptor.label,
+    });
+    const name = nameFromUrl(src.url, mime);
+    await this.update(job, { source: { kind: 'file', file, name, mime, size } });
+    return { kind: 'file', path, name, mime, size };
+  }
+
+  private async failed(job: StoredJob, err: unknown, reason: Running['reason']): Promise<void> {
+    if (reason === 'stop') {
+      await this.update(job, { state: 'queued' });
+      this.settle(job, true);
+      return;
+    }
+    if (reason === 'cancel') {
+      await this.update(job, { state: 'failed', error: cancelledError() });
+      this.settle(job, true);
+      return;
+    }
+    const error: UserError = toUserError(err);
+    const retry = err instanceof UploadError ? err.retry : { kind: 'never' as const };
+    let retryAt: number | undefined;
+    if (retry.kind === 'after') retryAt = Math.max(retry.at, this.deps.now());
+    else if (retry.kind === 'backoff' && job.attempts < this.backoff.maxAttempts) {
+      retryAt = this.deps.now() + backoffDelay(job.attempts, this.backoff, this.deps.random);
+    }
+    if (retryAt === undefined) {
+      const message = retry.kind === 'backoff' ? `${error.message} Gave up after ${job.attempts} attempts.` : error.message;
+      await this.update(job, { state: 'failed', error: { code: error.code, message } });
+      this.deps.logger.warn(`Upload of ${job.source.name} failed: ${error.message}`);
+      this.settle(job, true);
+      return;
+    }
+    await this.update(job, { state: 'waiting', error, nextAttemptAt: new Date(retryAt).toISOString() });
+    this.scheduleAt(job, retryAt);
+  }
+
+  /** The upload is done: into history, out of the queue. */
+  private async finish(job: StoredJob): Promise<void> {
+    if (!job.historyId && job.result) {
+      const historyId = await this.deps.recordUpload(job, job.result, this.deps.store.filePath(job));
+      await this.update(job, { historyId });
+    }
+    await this.deps.store.remove(job.id);
+    this.jobs.delete(job.id);
+    this.changed();
+    this.settle(job, true);
+  }
+
+  private scheduleAt(job: StoredJob, at: number): void {
+    this.clearTimer(job.id);
+    const delay = Math.max(0, at - this.deps.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(job.id);
+      if (job.state !== 'waiting') return;
+      void this.update(job, { state: 'queued' }).then(() => this.pump());
+    }, delay);
+    timer.unref?.();
+    this.timers.set(job.id, timer);
+    this.settle(job, false, at);
+  }
+
+  private clearTimer(id: string): void {
+    const timer = this.timers.get(id);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(id);
+  }
+
+  // ---- bookkeeping --------------------------------------------------------------------------
+
+  private checkSize(uploader: Uploader, size: number, name: string): void {
+    const max = uploader.descriptor.capabilities.maxBytes;
+    if (size > max) {
+      throw new UploadError(
+        UploadErrorCode.tooBig,
+        `${name} is ${formatBytes(size)}, more than ${uploader.descriptor.label} accepts (${formatBytes(max)}). Resize it or choose another uploader.`,
+        { service: uploader.descriptor.label, retry: { kind: 'never' } },
+      );
+    }
+  }
+
+  private async update(job: StoredJob, patch: Partial<StoredJob>): Promise<void> {
+    Object.assign(job, patch);
+    for (const key of Object.keys(patch) as Array<keyof StoredJob>) if (patch[key] === undefined) delete job[key];
+    await this.deps.store.save(job);
+    this.changed();
+  }
+
+  private reportProgress(id: string, sent: number, total: number): void {
+    const now = this.deps.now();
+    const last = this.progress.get(id);
+    const due = !last || sent >= total || now - last.emittedAt >= PROGRESS_INTERVAL_MS;
+    this.progress.set(id, { sent, total, emittedAt: due ? now : last.emittedAt });
+    if (due) for (const listener of this.progressListeners) listener(id, sent, total);
+  }
+
+  private settle(job: StoredJob, final: boolean, retryAt = 0): void {
+    const settled: Settled = final ? { job: this.view(job), final: true } : { job: this.view(job), final: false, retryAt };
+    for (const waiter of [...(this.waiters.get(job.id) ?? [])]) waiter(settled);
+    if (final) this.waiters.delete(job.id);
+  }
+
+  private require(id: string): StoredJob {
+    const job = this.jobs.get(id);
+    if (!job) throw new ShotputError('job_not_found', `There is no upload ${id} in the queue; it may have finished or been discarded.`);
+    if (this.elsewhere.has(id)) throw new ShotputError('job_elsewhere', `${job.source.name} is being uploaded by another Shotput process.`);
+    return job;
+  }
+
+  private changed(): void {
+    if (this.changeListeners.size === 0) return;
+    const jobs = this.list();
+    for (const listener of this.changeListeners) listener(jobs);
+  }
+
+  private view(job: StoredJob): QueueJob {
+    const progress = this.progress.get(job.id);
+    return {
+      id: job.id,
+      createdAt: job.createdAt,
+      uploaderId: job.uploaderId,
+      input: job.input,
+      fileName: job.source.name,
+      bytes: job.source.kind === 'file' ? job.source.size : undefined,
+      state: job.state,
+      attempts: job.attempts,
+      nextAttemptAt: job.nextAttemptAt,
+      progress: progress && { sent: progress.sent, total: progress.total },
+      error: job.error,
+      elsewhere: this.elsewhere.has(job.id) || undefined,
+      historyId: job.historyId,
+    };
+  }
+}
+
+function cancelledError(): UserError {
+  return { code: UploadErrorCode.cancelled, message: 'Cancelled. Retry to upload it again, or discard it.' };
+}
+
+function checkUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ShotputError('invalid_url', `${url} is not a valid URL.`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ShotputError('invalid_url', `${url} is not an http(s) URL; only web addresses can be uploaded by URL.`);
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
