@@ -6,6 +6,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Progress redraws one line in a terminal, and prints milestones otherwise. */
+  stderrIsTTY?: boolean;
 }
 
 export interface CliContext {

@@ -83,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const { message } = toUserError(err);
     io.stderr(`shotput ${command.name}: ${message}\n`);
     // A wrong key or value on the command line is a usage error, like a wrong option.
-    const usage = err instanceof ShotputError && (err.code === 'unknown_setting' || err.code === 'invalid_setting');
+    const usage = err instanceof ShotputError && ['unknown_setting', 'invalid_setting', 'unknown_uploader'].includes(err.code);
     return usage ? 2 : 1;
   } finally {
     await core.close();

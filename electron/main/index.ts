@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { ViewName } from '../../shared/ipc/contract.js';
@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core/app.js';
 import { filesFromArgv } from '../core/argv.js';
 import { APP_ORIGIN } from '../core/ipc/sender.js';
 import { consoleLogger } from '../core/logger.js';
+import { electronPlatform } from '../platform/desktop.js';
 import { openSafeStorageVault } from '../platform/secrets.js';
 import { openElectronStore } from '../platform/store.js';
 import { createTray } from '../platform/tray.js';
@@ -39,22 +40,32 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     mainWindow.focus();
   };
 
-  const openFiles = (files: string[]) => {
-    if (files.length === 0) return;
-    logger.info(`Asked to open ${files.length} file(s).`);
-    showView('queue');
+  const openFiles = async (files: string[]) => {
+    if (files.length === 0 || !core) return;
+    const outcomes = await core.uploads.addFiles(files);
+    const refused = outcomes.filter((o) => o.error);
+    for (const o of refused) electronPlatform.notify('Not uploaded', `${o.input}: ${o.error!.message}`);
+    if (refused.length > 0) showView('queue');
   };
 
   app.on('second-instance', (_event, argv, cwd, data) => {
     const forwarded = (data as { files?: unknown } | undefined)?.files;
     const files = Array.isArray(forwarded) ? forwarded.filter((f): f is string => typeof f === 'string') : filesFromArgv(argv, cwd, argvSkip);
-    if (files.length > 0) openFiles(files);
+    if (files.length > 0) void openFiles(files);
     else showView();
   });
 
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => {});
-  app.on('before-quit', markQuitting);
+  app.on('before-quit', (event) => {
+    markQuitting();
+    if (!core) return;
+    // Running uploads stop and stay queued on disk; the next start resumes them.
+    event.preventDefault();
+    const closing = core;
+    core = undefined;
+    void closing.close().finally(() => app.quit());
+  });
 
   void app.whenReady().then(async () => {
     const profileDir = app.getPath('userData');
@@ -66,18 +77,31 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
       vault,
       info: { name: 'Shotput', version: app.getVersion(), platform: process.platform, host: 'electron' },
       logger,
+      platform: electronPlatform,
     });
 
     enforceWebContentsRules((url) => url.startsWith(`${APP_ORIGIN}/`));
-    serveRenderer(join(distDir, 'renderer'));
+    serveRenderer(join(distDir, 'renderer'), core.uploads.thumbnailsDir);
     registerIpc(core);
 
     mainWindow = createMainWindow(join(distDir, 'electron/preload.cjs'));
-    createTray(join(distDir, 'renderer/icon.png'), {
+    const started = core;
+    const tray = createTray(join(distDir, 'renderer/icon.png'), {
       openMain: () => showView(),
       openSettings: () => showView('settings'),
+      uploadFiles: () => {
+        void dialog.showOpenDialog({ title: 'Upload files', properties: ['openFile', 'multiSelections'] }).then((r) => openFiles(r.filePaths));
+      },
+      dropFiles: (files) => void openFiles(files),
       quit: () => app.quit(),
     });
-    openFiles(launchFiles);
+    const showRecent = () =>
+      tray.setRecent(
+        started.history.recent(5).map((record) => ({ label: record.fileName, copy: () => void started.uploads.copyLink(record.id) })),
+      );
+    started.history.onChange(showRecent);
+    showRecent();
+    await started.startUploads();
+    await openFiles(launchFiles);
   });
 }

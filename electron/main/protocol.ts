@@ -13,16 +13,19 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serves the built renderer at app://shotput/ with the CSP header. Paths that would leave the
- * renderer folder are refused, so a page can never read other files through the scheme.
+ * Serves the built renderer at app://shotput/ with the CSP header, and the history's local
+ * thumbnails at app://shotput/thumbs/. Paths that would leave those folders are refused, so a
+ * page can never read other files through the scheme.
  */
-export function serveRenderer(rendererDir: string): void {
+export function serveRenderer(rendererDir: string, thumbnailsDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'shotput') return new Response('Not found', { status: 404 });
     const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(rendererDir, wanted));
-    const rel = relative(rendererDir, file);
+    const thumbs = wanted.startsWith('/thumbs/');
+    const root = thumbs ? thumbnailsDir : rendererDir;
+    const file = normalize(join(root, thumbs ? wanted.slice('/thumbs'.length) : wanted));
+    const rel = relative(root, file);
     if (rel.startsWith('..') || isAbsolute(rel)) return new Response('Forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

@@ -1,7 +1,9 @@
-import { useEffect, useRef, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type DragEvent } from 'react';
 import type { ViewName } from '../../shared/ipc/contract.js';
 import { subscribe } from './api/client.js';
+import { useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
+import { useQueue } from './stores/queue.js';
 import { useSettings } from './stores/settings.js';
 import { useTheme } from './theme.js';
 import { AlbumsView } from './views/AlbumsView.js';
@@ -23,16 +25,32 @@ export function App() {
   const refreshSettings = useSettings((s) => s.refresh);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
+  const [dragging, setDragging] = useState(false);
   useTheme();
 
   useEffect(() => {
     void fetchSettings();
+    void useQueue.getState().load();
     const offs = [
       subscribe('settings.changed', () => void refreshSettings()),
       subscribe('app.navigate', ({ view: next }) => show(next)),
+      subscribe('queue.changed', ({ jobs }) => useQueue.getState().replace(jobs)),
+      subscribe('queue.progress', ({ id, sent, total }) => useQueue.getState().progress(id, sent, total)),
+      subscribe('history.changed', () => void useHistory.getState().load()),
     ];
     return () => offs.forEach((off) => off());
   }, [fetchSettings, refreshSettings, show]);
+
+  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files];
+    if (files.length === 0) return;
+    show('queue');
+    void useQueue.getState().addFiles(files);
+  };
 
   // Ctrl/Cmd+1..4 jump between views, as in most desktop apps.
   useEffect(() => {
@@ -60,7 +78,24 @@ export function App() {
   const current = VIEWS.find((v) => v.name === view) ?? VIEWS[0]!;
   const Current = current.component;
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop to upload
+        </div>
+      )}
       <nav className="sidebar" aria-label="Sections">
         <p className="brand" aria-hidden="true">
           Shotput

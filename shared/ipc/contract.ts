@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { SettingSection, SettingValue } from '../settings/fields.js';
+import { LINK_FORMATS, type HistoryPage, type LinkFormat, type QueueJob } from '../uploads.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
 export interface Channel<P extends z.ZodType, R> {
@@ -23,6 +24,10 @@ export interface EventMap {
   'settings.changed': { keys: string[] };
   /** Main asks the window to show a view (the tray's Settings item, for example). */
   'app.navigate': { view: ViewName };
+  'queue.changed': { jobs: QueueJob[] };
+  /** Bytes handed to the network so far; a few times a second per running upload. */
+  'queue.progress': { id: string; sent: number; total: number };
+  'history.changed': Record<string, never>;
 }
 
 export const viewNames = ['history', 'albums', 'queue', 'settings'] as const;
@@ -48,6 +53,20 @@ const settingKey = z
   .max(200)
   .regex(/^[A-Za-z0-9_:.\- ]+$/, 'a setting key is letters, digits and dots, such as queue.concurrency');
 
+/** A file dropped on the window travels as bytes: the renderer never names paths on disk. */
+export const MAX_DROPPED_FILE_BYTES = 200 * 1024 * 1024;
+
+const recordId = z.string().min(1).max(100).regex(/^[\w-]+$/, 'an id is letters, digits, - and _');
+const uploaderId = z.string().min(1).max(120).regex(/^[\w:.\- ]+$/, 'an uploader id such as imge or custom:my-host');
+const uploadOptions = z
+  .object({
+    title: z.string().max(200).optional(),
+    description: z.string().max(2000).optional(),
+    albumId: z.string().max(100).optional(),
+    nsfw: z.boolean().optional(),
+  })
+  .strict();
+
 export const channels = {
   'app.info': channel<AppInfo>()(z.object({}).strict()),
   'settings.describe': channel<SettingSection[]>()(z.object({}).strict()),
@@ -61,6 +80,42 @@ export const channels = {
       .strict(),
   ),
   'settings.reset': channel<SettingsSnapshot>()(z.object({ key: settingKey }).strict()),
+
+  'queue.list': channel<QueueJob[]>()(z.object({}).strict()),
+  'queue.addData': channel<QueueJob>()(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        data: z
+          .instanceof(Uint8Array, { message: 'data must be the file\'s bytes' })
+          .refine((d) => d.byteLength > 0, 'the file is empty')
+          .refine((d) => d.byteLength <= MAX_DROPPED_FILE_BYTES, 'the file is larger than 200 MB'),
+        uploaderId: uploaderId.optional(),
+        options: uploadOptions.optional(),
+      })
+      .strict(),
+  ),
+  'queue.addUrl': channel<QueueJob>()(
+    z.object({ url: z.string().max(2048).url(), uploaderId: uploaderId.optional(), options: uploadOptions.optional() }).strict(),
+  ),
+  'queue.retry': channel<QueueJob>()(z.object({ id: recordId }).strict()),
+  'queue.cancel': channel<QueueJob>()(z.object({ id: recordId }).strict()),
+  'queue.discard': channel<null>()(z.object({ id: recordId }).strict()),
+
+  'history.list': channel<HistoryPage>()(
+    z
+      .object({
+        search: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
+      })
+      .strict(),
+  ),
+  'history.copyLink': channel<{ text: string }>()(
+    z.object({ id: recordId, format: z.enum(LINK_FORMATS as [LinkFormat, ...LinkFormat[]]).optional() }).strict(),
+  ),
+  'history.open': channel<null>()(z.object({ id: recordId, which: z.enum(['viewer', 'image', 'deletePage']) }).strict()),
+  'history.delete': channel<{ remote: 'deleted' | 'skipped' }>()(z.object({ id: recordId, localOnly: z.boolean().optional() }).strict()),
 } as const;
 
 export type Channels = typeof channels;
@@ -73,7 +128,7 @@ export type EventName = keyof EventMap;
 export const channelNames = Object.keys(channels) as ChannelName[];
 
 /** Event names as a run-time list, so preload and the harness can refuse unknown ones. */
-export const eventNames: EventName[] = ['settings.changed', 'app.navigate'];
+export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed'];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);

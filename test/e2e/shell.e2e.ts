@@ -150,7 +150,7 @@ describe('renderer shell through the harness', () => {
     for (let id = 1; id <= channelNames.length * 2; id++) {
       expect(replies[id]?.ok).toBe(false);
       expect(replies[id]?.error?.code).toBe('invalid_payload');
-      expect(replies[id]?.error?.message).toMatch(/^Invalid payload for [a-z.]+: /);
+      expect(replies[id]?.error?.message).toMatch(/^Invalid payload for [A-Za-z.]+: /);
     }
     expect(replies[channelNames.length * 2 + 1]).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(replies[0]).toMatchObject({ ok: false, error: { code: 'invalid_message', message: 'The message is not JSON.' } });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { fail } from '../../shared/ipc/result.js';
-import { HARNESS_IPC_PATH, type ServerMessage } from '../../shared/ipc/wire.js';
+import { decodeWire, HARNESS_IPC_PATH, type ServerMessage } from '../../shared/ipc/wire.js';
 import type { Core } from '../../electron/core/app.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -45,8 +45,11 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(rendererDir, wanted));
-    const rel = relative(rendererDir, file);
+    // Local history thumbnails, as the app serves them from the profile.
+    const thumbs = wanted.startsWith('/thumbs/');
+    const root = thumbs ? core.uploads.thumbnailsDir : rendererDir;
+    const file = normalize(join(root, thumbs ? wanted.slice('/thumbs'.length) : wanted));
+    const rel = relative(root, file);
     if (rel.startsWith('..') || isAbsolute(rel)) {
       res.writeHead(403).end('Forbidden');
       return;
@@ -73,7 +76,8 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
     void serveFile(req, res);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  // Room for a dropped file of the largest size the contract accepts, base64-encoded.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 300 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path !== HARNESS_IPC_PATH || req.headers.origin !== origin) {
@@ -94,7 +98,7 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
     ws.on('message', async (data) => {
       let message: unknown;
       try {
-        message = JSON.parse(data.toString());
+        message = decodeWire(data.toString());
       } catch {
         send(ws, { type: 'result', id: 0, result: fail('invalid_message', 'The message is not JSON.') });
         return;

@@ -24,6 +24,7 @@ if (!process.env.SHOTPUT_HOME) console.log(`SHOTPUT_HOME is not set; using a new
 
 const logger = consoleLogger('harness');
 const core = await openNodeCore({ profileDir, host: 'harness', logger });
+await core.startUploads();
 const harness = await startHarness({ core, port, rendererDir: join(dirname(fileURLToPath(import.meta.url)), 'renderer') });
 console.log(`Harness ready at ${harness.url}`);
 

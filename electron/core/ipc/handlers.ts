@@ -9,7 +9,8 @@ export type HandlerTable = { [C in ChannelName]: Handler<C> };
  * nothing about Electron or WebSockets: main and the harness both call it through dispatch().
  */
 export function createHandlers(services: AppServices): HandlerTable {
-  const { settings } = services;
+  const { settings, uploads, history } = services;
+  const queue = uploads.queue;
   return {
     'app.info': () => ({ ...services.info }),
     'settings.describe': () => settings.describe(),
@@ -22,5 +23,23 @@ export function createHandlers(services: AppServices): HandlerTable {
       await settings.reset(key);
       return settings.snapshot();
     },
+
+    'queue.list': () => queue.list(),
+    'queue.addData': ({ name, data, uploaderId, options }) => uploads.addData(name, data, uploaderId, options),
+    'queue.addUrl': ({ url, uploaderId, options }) => uploads.addUrl(url, uploaderId, options),
+    'queue.retry': ({ id }) => queue.retry(id),
+    'queue.cancel': ({ id }) => queue.cancel(id),
+    'queue.discard': async ({ id }) => {
+      await queue.discard(id);
+      return null;
+    },
+
+    'history.list': (query) => history.list(query),
+    'history.copyLink': ({ id, format }) => ({ text: uploads.copyLink(id, format) }),
+    'history.open': async ({ id, which }) => {
+      await uploads.open(id, which);
+      return null;
+    },
+    'history.delete': ({ id, localOnly }) => uploads.delete(id, { localOnly }),
   };
 }

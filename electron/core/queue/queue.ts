@@ -4,7 +4,7 @@ import type { QueueJob, UserError } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { UploadError, UploadErrorCode } from '../uploaders/errors.js';
-import type { RateLimitState, Uploader, UploaderConfig, UploadOptions, UploadResult, UploadSource } from '../uploaders/types.js';
+import type { Uploader, UploadContext, UploadOptions, UploadResult, UploadSource } from '../uploaders/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { downloadToFile, nameFromUrl } from './download.js';
 import { JobStore, type StoredJob } from './job-store.js';
@@ -14,13 +14,17 @@ export interface UploaderLookup {
   get(id: string): Uploader;
 }
 
+/** Builds what an uploader call needs (fetch, settings, clock…); shared with deletes and albums. */
+export type ContextFactory = (uploader: Uploader, signal: AbortSignal, onProgress?: (sent: number, total: number) => void) => UploadContext;
+
 export interface QueueDeps {
   store: JobStore;
   uploaders: UploaderLookup;
-  configFor(uploader: Uploader): UploaderConfig;
+  contextFor: ContextFactory;
   prepare: FilePreparer;
   /** Records a finished upload (history, thumbnails); resolves to the history id. */
   recordUpload(job: StoredJob, result: UploadResult, filePath: string | undefined): Promise<string>;
+  /** For URLs the service cannot fetch itself. */
   fetch: typeof fetch;
   now(): number;
   random?(): number;
@@ -28,7 +32,6 @@ export interface QueueDeps {
   concurrency(): number;
   backoff?: BackoffPolicy;
   logger: Logger;
-  reportRateLimit?(state: RateLimitState): void;
 }
 
 export type AddRequest = { kind: 'file'; path: string; name?: string } | { kind: 'url'; url: string };
@@ -301,15 +304,8 @@ export class UploadQueue {
       await this.update(job, { state: 'running', attempts: job.attempts + 1, error: undefined, nextAttemptAt: undefined });
       const uploader = this.deps.uploaders.get(job.uploaderId);
       const source = await this.sourceFor(job, uploader, run.controller.signal);
-      const result = await uploader.upload(source, job.options, {
-        fetch: this.deps.fetch,
-        signal: run.controller.signal,
-        onProgress: (sent, total) => this.reportProgress(job.id, sent, total),
-        config: this.deps.configFor(uploader),
-        now: this.deps.now,
-        logger: this.deps.logger,
-        reportRateLimit: this.deps.reportRateLimit,
-      });
+      const context = this.deps.contextFor(uploader, run.controller.signal, (sent, total) => this.reportProgress(job.id, sent, total));
+      const result = await uploader.upload(source, job.options, context);
       await this.update(job, { state: 'done', result });
       await this.finish(job);
     } catch (err) {

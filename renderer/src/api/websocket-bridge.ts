@@ -1,7 +1,7 @@
 import type { ChannelFunctions, ShotputBridge } from '../../../shared/ipc/api.js';
 import type { ChannelName, EventMap, EventName } from '../../../shared/ipc/contract.js';
 import type { IpcResult } from '../../../shared/ipc/result.js';
-import { HARNESS_IPC_PATH, type InvokeMessage, type ServerMessage } from '../../../shared/ipc/wire.js';
+import { decodeWire, encodeWire, HARNESS_IPC_PATH, type InvokeMessage, type ServerMessage } from '../../../shared/ipc/wire.js';
 
 /**
  * The harness's stand-in for preload: the same ShotputBridge, carried over a WebSocket to the
@@ -19,7 +19,7 @@ export function connectWebSocketBridge(location: Location): ShotputBridge {
   let nextId = 1;
 
   socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as ServerMessage;
+    const data = decodeWire(String(message.data)) as ServerMessage;
     if (data.type === 'result') {
       pending.get(data.id)?.(data.result);
       pending.delete(data.id);
@@ -40,7 +40,7 @@ export function connectWebSocketBridge(location: Location): ShotputBridge {
     const message: InvokeMessage = { type: 'invoke', id, channel, payload };
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      socket.send(JSON.stringify(message));
+      socket.send(encodeWire(message));
     });
   };
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SettingSection, SettingValue } from '../../../shared/settings/fields.js';
-import { ApiError, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { messageOf } from './messages.js';
 
 type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
 
@@ -19,10 +20,6 @@ interface SettingsState {
   save(key: string, value: SettingValue): Promise<boolean>;
   reset(key: string): Promise<void>;
   clearError(key: string): void;
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof ApiError || err instanceof Error ? err.message : String(err);
 }
 
 export const useSettings = create<SettingsState>((set, get) => ({

@@ -32,7 +32,14 @@ function makeQueue(overrides: Partial<QueueDeps> = {}) {
         return uploader;
       },
     },
-    configFor: () => ({ get: () => '', getSecret: async () => undefined, setSecret: async () => {} }),
+    contextFor: (_uploader, signal, onProgress) => ({
+      fetch,
+      signal,
+      onProgress: onProgress ?? (() => {}),
+      config: { get: () => '', getSecret: async () => undefined, setSecret: async () => {} },
+      now: Date.now,
+      logger: silentLogger,
+    }),
     prepare: copyAsIs,
     recordUpload: async (job, result, filePath) => {
       recorded.push({ job, result, fileSize: filePath ? (await stat(filePath)).size : 0 });
