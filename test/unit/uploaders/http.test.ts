@@ -1,11 +1,11 @@
 import { truncate } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { UploadError } from '../../../electron/core/uploaders/errors.js';
 import { fileBody, formBody, multipartBody, textBody } from '../../../electron/core/uploaders/http/body.js';
 import { malformedFailure, responseFailure } from '../../../electron/core/uploaders/http/failure.js';
 import { sendRequest, type HttpResponse } from '../../../electron/core/uploaders/http/send.js';
 import { jsonReply, startStandIn, type ServiceDefinition } from '../../servers/kit/stand-in.js';
+import { failureOf as rejection } from './expect.js';
 import { pngFile, track, until } from './fixtures.js';
 
 const service = { id: 'echo', label: 'Echo' };
@@ -20,14 +20,6 @@ const echo: ServiceDefinition = {
 const io = (signal: AbortSignal, onProgress?: (sent: number, total: number) => void) => ({ fetch, signal, onProgress });
 const never = () => new AbortController().signal;
 
-async function rejection(promise: Promise<unknown>): Promise<UploadError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UploadError);
-  return err as UploadError;
-}
 
 describe('shared upload path: bodies', () => {
   it('streams multipart text fields and a file in order, with the exact Content-Length', async () => {
