@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract.js';
 import type { SettingSection } from '../../shared/settings/fields.js';
-import { ShotputError } from './errors.js';
 import { CoreEvents } from './events.js';
 import { HistoryService } from './history/service.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
@@ -10,12 +9,16 @@ import { silentLogger, type Logger } from './logger.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { JobStore } from './queue/job-store.js';
 import { copyAsIs, type FilePreparer } from './queue/prepare.js';
-import type { UploaderLookup } from './queue/queue.js';
 import type { SecretVault } from './secrets/vault.js';
-import { coreSections } from './settings/schema.js';
+import { coreSections, generalSection } from './settings/schema.js';
 import { SettingsService } from './settings/service.js';
 import type { KeyValueStore } from './settings/store.js';
-import { contextFactory } from './uploads/context.js';
+import { builtInUploaders } from './uploaders/built-in.js';
+import { followRegistry, uploaderSection } from './uploaders/config.js';
+import { createUploadContext } from './uploaders/context.js';
+import { RateLimitTracker } from './uploaders/rate-limits.js';
+import { UploaderRegistry } from './uploaders/registry.js';
+import type { UploadContext } from './uploaders/types.js';
 import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
 
 export interface CoreDeps {
@@ -26,10 +29,13 @@ export interface CoreDeps {
   logger?: Logger;
   /** Extra settings sections (tests, platform-specific options). */
   sections?: SettingSection[];
-  uploaders?: UploaderLookup;
-  platform?: CorePlatform;
+  /** How uploaders reach the network; Node's global fetch unless given. */
   fetch?: typeof fetch;
+  /** Epoch milliseconds; Date.now unless given. */
   now?: () => number;
+  /** Clipboard, browser and notifications: Electron's in the app, headless elsewhere. */
+  platform?: CorePlatform;
+  /** Turns a queued file into the file to upload (the image pipeline in the app). */
   prepare?: FilePreparer;
   makeThumbnails?: ThumbnailMaker;
 }
@@ -39,10 +45,18 @@ export interface AppServices {
   profileDir: string;
   settings: SettingsService;
   vault: SecretVault;
-  history: HistoryService;
-  uploads: UploadsService;
   events: CoreEvents;
   logger: Logger;
+  /** Every uploader by id; `.sxcu` imports register `custom:<name>` here. */
+  uploaders: UploaderRegistry;
+  /** The last rate-limit budget each service announced ("uploads left"). */
+  rateLimits: RateLimitTracker;
+  fetch: typeof fetch;
+  now(): number;
+  /** The context one call of uploader `id` runs in: its settings, fetch, the job's signal and progress. */
+  uploadContext(id: string, options?: { signal?: AbortSignal; onProgress?(sent: number, total: number): void }): UploadContext;
+  history: HistoryService;
+  uploads: UploadsService;
 }
 
 export interface Core extends AppServices {
@@ -53,42 +67,42 @@ export interface Core extends AppServices {
   close(): Promise<void>;
 }
 
-const noUploaders: UploaderLookup = {
-  get(id) {
-    throw new ShotputError('unknown_uploader', `There is no uploader "${id}".`);
-  },
-};
-
 /** Composes the Electron-free services. The app, the CLI and the harness each call this once. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger ?? silentLogger;
   const events = new CoreEvents();
-  const now = deps.now ?? Date.now;
-  const fetchFn = deps.fetch ?? fetch;
+  const uploaders = new UploaderRegistry(builtInUploaders());
   const settings = new SettingsService({
     store: deps.store,
     vault: deps.vault,
-    sections: [...coreSections(), ...(deps.sections ?? [])],
+    sections: [...coreSections(uploaders.choices()), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
     logger,
   });
   await settings.moveSecretsOutOfStore();
   settings.onChange((keys) => events.emit('settings.changed', { keys }));
+  followRegistry(settings, uploaders, generalSection);
+
+  const rateLimits = new RateLimitTracker();
+  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const now = deps.now ?? Date.now;
+  const uploadContext: AppServices['uploadContext'] = (id, options) =>
+    createUploadContext({ settings, fetch: fetchImpl, now, logger, rateLimits }, id, options);
 
   const history = await HistoryService.open(join(deps.profileDir, 'history', 'history.jsonl'), logger);
   history.onChange(() => events.emit('history.changed', {}));
   const uploads = new UploadsService({
     profileDir: deps.profileDir,
     settings,
-    uploaders: deps.uploaders ?? noUploaders,
+    uploaders,
     history,
-    contextFor: contextFactory({ settings, fetch: fetchFn, now, logger }),
+    contextFor: (uploader, signal, onProgress) => uploadContext(uploader.descriptor.id, { signal, onProgress }),
     platform: deps.platform ?? headlessPlatform(),
     logger,
     makeThumbnails: deps.makeThumbnails,
     queue: {
       store: new JobStore(join(deps.profileDir, 'queue')),
       prepare: deps.prepare ?? copyAsIs,
-      fetch: fetchFn,
+      fetch: fetchImpl,
       now,
       concurrency: () => settings.getNumber('queue.concurrency'),
     },
@@ -96,7 +110,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   uploads.queue.onChange((jobs) => events.emit('queue.changed', { jobs }));
   uploads.queue.onProgress((id, sent, total) => events.emit('queue.progress', { id, sent, total }));
 
-  const services: AppServices = { info: deps.info, profileDir: deps.profileDir, settings, vault: deps.vault, history, uploads, events, logger };
+  const services: AppServices = {
+    info: deps.info,
+    profileDir: deps.profileDir,
+    settings,
+    vault: deps.vault,
+    events,
+    logger,
+    uploaders,
+    rateLimits,
+    fetch: fetchImpl,
+    now,
+    uploadContext,
+    history,
+    uploads,
+  };
   const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;
   return {

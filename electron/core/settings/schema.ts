@@ -1,35 +1,34 @@
-import type { SettingSection } from '../../../shared/settings/fields.js';
+import type { FieldChoice, SettingSection } from '../../../shared/settings/fields.js';
 
-/** Uploader ids Shotput ships; `.sxcu` imports add `custom:<name>`. */
-export const BUILT_IN_UPLOADER_CHOICES = [
-  { value: 'imge', label: 'IM.GE' },
-  { value: 'chevereto', label: 'Chevereto (self-hosted)' },
-  { value: 'imgbb', label: 'ImgBB' },
-  { value: 'imgur', label: 'Imgur' },
-  { value: 'groupme', label: 'GroupMe' },
-];
+/**
+ * The General section. `uploaderChoices` comes from the uploader registry, so `defaultUploader`
+ * offers exactly the uploaders there are, custom ones included.
+ */
+export function generalSection(uploaderChoices: FieldChoice[]): SettingSection {
+  return {
+    id: 'general',
+    title: 'General',
+    fields: [
+      { key: 'defaultUploader', label: 'Default uploader', kind: 'choice', default: 'imge', choices: uploaderChoices },
+      {
+        key: 'theme',
+        label: 'Theme',
+        kind: 'choice',
+        default: 'system',
+        choices: [
+          { value: 'system', label: 'Follow the system' },
+          { value: 'light', label: 'Light' },
+          { value: 'dark', label: 'Dark' },
+        ],
+      },
+    ],
+  };
+}
 
 /** Settings that belong to the app itself; uploaders and the pipeline contribute their own sections. */
-export function coreSections(uploaderChoices = BUILT_IN_UPLOADER_CHOICES): SettingSection[] {
+export function coreSections(uploaderChoices: FieldChoice[]): SettingSection[] {
   return [
-    {
-      id: 'general',
-      title: 'General',
-      fields: [
-        { key: 'defaultUploader', label: 'Default uploader', kind: 'choice', default: 'imge', choices: uploaderChoices },
-        {
-          key: 'theme',
-          label: 'Theme',
-          kind: 'choice',
-          default: 'system',
-          choices: [
-            { value: 'system', label: 'Follow the system' },
-            { value: 'light', label: 'Light' },
-            { value: 'dark', label: 'Dark' },
-          ],
-        },
-      ],
-    },
+    generalSection(uploaderChoices),
     {
       id: 'queue',
       title: 'Upload queue',

@@ -59,7 +59,13 @@ export class SettingsService {
   /** Adds or replaces sections (uploaders and imported custom uploaders contribute their own). */
   addSections(sections: SettingSection[]): void {
     for (const section of sections) {
-      this.sections = [...this.sections.filter((s) => s.id !== section.id), section];
+      // A replaced section keeps its place, so the Settings view does not reorder.
+      const at = this.sections.findIndex((s) => s.id === section.id);
+      if (at === -1) this.sections = [...this.sections, section];
+      else {
+        for (const field of this.sections[at]!.fields) this.fields.delete(field.key);
+        this.sections = this.sections.map((s, i) => (i === at ? section : s));
+      }
       for (const field of section.fields) this.fields.set(field.key, field);
     }
   }

@@ -43,4 +43,8 @@ export const UploadErrorCode = {
   unsupported: 'unsupported',
   cancelled: 'cancelled',
   notConfigured: 'not_configured',
+  /** The local file is missing, unreadable or changed while it was being sent. */
+  fileUnreadable: 'file_unreadable',
 } as const;
+
+export type UploadErrorCodeValue = (typeof UploadErrorCode)[keyof typeof UploadErrorCode];

@@ -58,6 +58,7 @@ export interface UploadOptions {
 
 /** The normalized result every uploader returns. */
 export interface UploadResult {
+  /** The direct link; '' only when `awaitingModeration` (the host has not published it yet). */
   url: string;
   viewerUrl?: string;
   thumbnailUrl?: string;
@@ -91,6 +92,8 @@ export interface UploaderConfig {
   get(field: string): string | number | boolean;
   getSecret(field: string): Promise<string | undefined>;
   setSecret(field: string, value: string | undefined): Promise<void>;
+  /** Stores a non-secret value the uploader learns (the connected Imgur account's name). */
+  set(field: string, value: string | number | boolean): Promise<void>;
 }
 
 export interface UploadContext {

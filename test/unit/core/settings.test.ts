@@ -6,6 +6,8 @@ import { openConfStore } from '../../../electron/core/settings/conf-store.js';
 import { migrateSettings, type Migration } from '../../../electron/core/settings/migrations.js';
 import { SettingsService } from '../../../electron/core/settings/service.js';
 import { coreSections } from '../../../electron/core/settings/schema.js';
+import { builtInUploaders } from '../../../electron/core/uploaders/built-in.js';
+import { UploaderRegistry } from '../../../electron/core/uploaders/registry.js';
 import type { SettingSection } from '../../../shared/settings/fields.js';
 import { tempProfile } from '../../support/profile.js';
 
@@ -22,7 +24,7 @@ async function open(dir: string, warnings: string[] = []) {
   const settings = new SettingsService({
     store: openConfStore(dir),
     vault: new FileSecretVault(join(dir, 'secrets.json')),
-    sections: [...coreSections(), uploaderSection],
+    sections: [...coreSections(new UploaderRegistry(builtInUploaders()).choices()), uploaderSection],
     logger: { info() {}, warn: (m) => warnings.push(m), error() {} },
   });
   await settings.moveSecretsOutOfStore();

@@ -36,7 +36,7 @@ function makeQueue(overrides: Partial<QueueDeps> = {}) {
       fetch,
       signal,
       onProgress: onProgress ?? (() => {}),
-      config: { get: () => '', getSecret: async () => undefined, setSecret: async () => {} },
+      config: { get: () => '', set: async () => {}, getSecret: async () => undefined, setSecret: async () => {} },
       now: Date.now,
       logger: silentLogger,
     }),

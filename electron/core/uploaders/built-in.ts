@@ -1,0 +1,7 @@
+import { cheveretoUploader, imgeUploader } from './chevereto/uploader.js';
+import type { Uploader } from './types.js';
+
+/** The uploaders Shotput ships, in the order the UI lists them. */
+export function builtInUploaders(): Uploader[] {
+  return [imgeUploader, cheveretoUploader];
+}
