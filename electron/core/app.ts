@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
 import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
+import { DEFAULT_BACKOFF } from './queue/backoff.js';
 import { JobStore } from './queue/job-store.js';
 import { copyAsIs, type FilePreparer } from './queue/prepare.js';
 import type { SecretVault } from './secrets/vault.js';
@@ -105,6 +106,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       fetch: fetchImpl,
       now,
       concurrency: () => settings.getNumber('queue.concurrency'),
+      backoff: () => ({ ...DEFAULT_BACKOFF, maxAttempts: 1 + settings.getNumber('queue.retries') }),
     },
   });
   uploads.queue.onChange((jobs) => events.emit('queue.changed', { jobs }));

@@ -30,7 +30,8 @@ export interface QueueDeps {
   random?(): number;
   /** Read on every scheduling decision, so a settings change applies at once. */
   concurrency(): number;
-  backoff?: BackoffPolicy;
+  /** Read at every failure, like concurrency. */
+  backoff?(): BackoffPolicy;
   logger: Logger;
 }
 
@@ -58,17 +59,14 @@ export class UploadQueue {
   private readonly jobs = new Map<string, StoredJob>();
   private readonly elsewhere = new Set<string>();
   private readonly running = new Map<string, Running>();
-  private readonly progress = new Map<string, { sent: number; total: number; emittedAt: number }>();
+  private readonly progress = new Map<string, { sent: number; total: number; emittedAt: number; pending?: NodeJS.Timeout }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiters = new Map<string, Set<(settled: Settled) => void>>();
   private readonly changeListeners = new Set<(jobs: QueueJob[]) => void>();
   private readonly progressListeners = new Set<(id: string, sent: number, total: number) => void>();
   private started = false;
-  private readonly backoff: BackoffPolicy;
 
-  constructor(private readonly deps: QueueDeps) {
-    this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
-  }
+  constructor(private readonly deps: QueueDeps) {}
 
   // ---- what the user does -------------------------------------------------------------------
 
@@ -312,6 +310,7 @@ export class UploadQueue {
       await this.failed(job, err, run.reason);
     } finally {
       this.running.delete(job.id);
+      clearTimeout(this.progress.get(job.id)?.pending);
       this.progress.delete(job.id);
       if (claimed) await this.deps.store.release(job.id).catch(() => {});
       this.pump();
@@ -350,10 +349,11 @@ export class UploadQueue {
     }
     const error: UserError = toUserError(err);
     const retry = err instanceof UploadError ? err.retry : { kind: 'never' as const };
+    const backoff = this.deps.backoff?.() ?? DEFAULT_BACKOFF;
     let retryAt: number | undefined;
     if (retry.kind === 'after') retryAt = Math.max(retry.at, this.deps.now());
-    else if (retry.kind === 'backoff' && job.attempts < this.backoff.maxAttempts) {
-      retryAt = this.deps.now() + backoffDelay(job.attempts, this.backoff, this.deps.random);
+    else if (retry.kind === 'backoff' && job.attempts < backoff.maxAttempts) {
+      retryAt = this.deps.now() + backoffDelay(job.attempts, backoff, this.deps.random);
     }
     if (retryAt === undefined) {
       const message = retry.kind === 'backoff' ? `${error.message} Gave up after ${job.attempts} attempts.` : error.message;
@@ -386,7 +386,7 @@ export class UploadQueue {
       if (job.state !== 'waiting') return;
       void this.update(job, { state: 'queued' }).then(() => this.pump());
     }, delay);
-    timer.unref?.();
+    // Not unref'd: a CLI run waiting for this retry must stay alive until it happens.
     this.timers.set(job.id, timer);
     this.settle(job, false, at);
   }
@@ -417,12 +417,27 @@ export class UploadQueue {
     this.changed();
   }
 
+  /**
+   * At most one progress event per interval per job, and always the latest figure: when the
+   * network stalls right after a burst, the last count still reaches the user.
+   */
   private reportProgress(id: string, sent: number, total: number): void {
-    const now = this.deps.now();
-    const last = this.progress.get(id);
-    const due = !last || sent >= total || now - last.emittedAt >= PROGRESS_INTERVAL_MS;
-    this.progress.set(id, { sent, total, emittedAt: due ? now : last.emittedAt });
-    if (due) for (const listener of this.progressListeners) listener(id, sent, total);
+    const entry = this.progress.get(id) ?? { sent, total, emittedAt: 0 };
+    entry.sent = sent;
+    entry.total = total;
+    this.progress.set(id, entry);
+    const emit = () => {
+      entry.pending = undefined;
+      entry.emittedAt = this.deps.now();
+      if (this.progress.get(id) === entry) for (const listener of this.progressListeners) listener(id, entry.sent, entry.total);
+    };
+    const wait = entry.emittedAt + PROGRESS_INTERVAL_MS - this.deps.now();
+    if (sent >= total || wait <= 0) {
+      clearTimeout(entry.pending);
+      emit();
+    } else {
+      entry.pending ??= setTimeout(emit, wait);
+    }
   }
 
   private settle(job: StoredJob, final: boolean, retryAt = 0): void {

@@ -42,6 +42,15 @@ export function coreSections(uploaderChoices: FieldChoice[]): SettingSection[] {
           max: 8,
           help: 'How many uploads run in parallel; the rest wait in the queue.',
         },
+        {
+          key: 'queue.retries',
+          label: 'Retries after a network or server error',
+          kind: 'integer',
+          default: 4,
+          min: 0,
+          max: 10,
+          help: 'Each retry waits about twice as long as the one before (2 s, 4 s, 8 s…). Refusals such as a wrong API key are never retried.',
+        },
       ],
     },
     {

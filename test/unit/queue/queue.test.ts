@@ -48,7 +48,7 @@ function makeQueue(overrides: Partial<QueueDeps> = {}) {
     fetch,
     now: Date.now,
     concurrency: () => 2,
-    backoff: { maxAttempts: 3, baseMs: 20, maxMs: 100 },
+    backoff: () => ({ maxAttempts: 3, baseMs: 20, maxMs: 100 }),
     logger: silentLogger,
     ...overrides,
   });
