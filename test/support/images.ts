@@ -5,7 +5,7 @@ import sharp from 'sharp';
  * is predictable and any decoder accepts it.
  */
 export async function writeNoisePng(path: string, width: number, height: number): Promise<number> {
-  const info = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+  const info = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
     .png({ compressionLevel: 0 })
     .toFile(path);
   return info.size;
