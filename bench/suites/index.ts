@@ -1,3 +1,5 @@
+import { uploadSuite } from './upload.js';
+
 export interface BenchSuite {
   name: string;
   description: string;
@@ -5,4 +7,4 @@ export interface BenchSuite {
   run(): Promise<boolean>;
 }
 
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [uploadSuite];

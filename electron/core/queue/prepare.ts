@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { copyFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ShotputError } from '../errors.js';
@@ -29,7 +30,8 @@ export const copyAsIs: FilePreparer = async (input, descriptor, jobDir) => {
     );
   }
   const file = basename(input.name) || 'upload';
-  await copyFile(input.path, join(jobDir, file));
+  // A copy-on-write clone where the filesystem has them (btrfs, APFS, XFS); a plain copy elsewhere.
+  await copyFile(input.path, join(jobDir, file), constants.COPYFILE_FICLONE);
   return { file, name: input.name, mime, size: (await stat(join(jobDir, file))).size };
 };
 
