@@ -6,6 +6,7 @@ import { HistoryService } from './history/service.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
 import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
+import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
 import { JobStore } from './queue/job-store.js';
@@ -76,7 +77,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const settings = new SettingsService({
     store: deps.store,
     vault: deps.vault,
-    sections: [...coreSections(uploaders.choices()), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
+    sections: [
+      ...coreSections(uploaders.choices()),
+      pipelineSection(),
+      ...uploaders.list().map((u) => uploaderSection(u.descriptor)),
+      ...(deps.sections ?? []),
+    ],
     logger,
   });
   await settings.moveSecretsOutOfStore();

@@ -1,0 +1,106 @@
+import sharp, { type Sharp } from 'sharp';
+import type { ImageFormat } from '../uploaders/types.js';
+import { analysePixels, samePicture } from './analyse.js';
+import { ImageError, ImageErrorCode } from './errors.js';
+import { FORMAT_INFO } from './formats.js';
+import { sharpFromPixels, type Pixels } from './pixels.js';
+
+export interface EncodeTarget {
+  format: ImageFormat;
+  /** 1–100, for JPEG, WebP and AVIF; PNG and GIF ignore it. */
+  quality: number;
+  timeoutSeconds: number;
+}
+
+export interface Encoded {
+  data: Buffer;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  frames: number;
+}
+
+/**
+ * PNG for screenshots: zlib level 6 with adaptive row filters (level 9 costs 2.5× the time for
+ * under 1% on UI captures). libimagequant at effort 4 is the cheapest setting that keeps every
+ * colour exactly when there are at most 256 of them (lower efforts posterize).
+ */
+const PNG_TRUECOLOUR = { compressionLevel: 6, adaptiveFiltering: true } as const;
+const PNG_PALETTE = { palette: true, dither: 0, quality: 100, effort: 4, compressionLevel: 9, adaptiveFiltering: false } as const;
+
+/**
+ * Encoder effort shrinks as images grow so that a 4K image stays well under a second or two on
+ * one core (AVIF at effort 4 takes about 10 s there; at 0, about 1 s).
+ */
+export function boundedEffort(format: 'avif' | 'webp', pixelCount: number): number {
+  const megapixels = pixelCount / 1e6;
+  if (format === 'avif') return megapixels > 4 ? 0 : megapixels > 1 ? 1 : megapixels > 0.25 ? 3 : 4;
+  return megapixels > 4 ? 2 : 4;
+}
+
+async function encodePng(pixels: Pixels, from: () => Sharp): Promise<Buffer> {
+  const facts = await analysePixels(pixels);
+  const source = () => (facts.opaque && pixels.channels === 4 ? from().removeAlpha() : from());
+  if (facts.colours !== undefined) {
+    const indexed = await source()
+      .png({ ...PNG_PALETTE, colours: Math.max(2, facts.colours) })
+      .toBuffer();
+    // "Palette only when it loses nothing": checked, not assumed.
+    const check = await sharp(indexed).raw().toBuffer({ resolveWithObject: true });
+    if (await samePicture(pixels, check.data, check.info.channels)) return indexed;
+  }
+  return source().png(PNG_TRUECOLOUR).toBuffer();
+}
+
+function encodeOther(pixels: Pixels, target: EncodeTarget, from: () => Sharp, frames: number): Promise<Buffer> {
+  const { quality } = target;
+  const count = pixels.width * pixels.height;
+  const animation = frames > 1 ? { loop: pixels.loop ?? 0, ...(pixels.delay ? { delay: pixels.delay } : {}) } : {};
+  switch (target.format) {
+    case 'jpeg':
+      // JPEG has no transparency: see-through areas become white, as on a page.
+      return (pixels.channels === 4 ? from().flatten({ background: '#ffffff' }) : from())
+        .jpeg({ quality, optimiseCoding: true, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
+        .toBuffer();
+    case 'webp':
+      return from().webp({ quality, effort: boundedEffort('webp', count), ...animation }).toBuffer();
+    case 'avif':
+      return from().avif({ quality, effort: boundedEffort('avif', count) }).toBuffer();
+    case 'gif':
+      return from().gif({ effort: 7, ...animation }).toBuffer();
+    case 'png':
+      throw new Error('PNG is encoded by encodePng');
+  }
+}
+
+/**
+ * Encodes pixels. `from` makes the encoder's input; by default the pixels themselves, which
+ * carry no metadata. Keeping metadata passes a pipeline over the original file instead.
+ */
+export async function encodePixels(name: string, pixels: Pixels, target: EncodeTarget, from?: () => Sharp): Promise<Encoded> {
+  const info = FORMAT_INFO[target.format];
+  const frames = info.animates ? pixels.frames : 1;
+  const longest = Math.max(pixels.width, pixels.height * frames);
+  if (longest > info.maxSide) {
+    throw new ImageError(
+      ImageErrorCode.badOptions,
+      name,
+      `${name} is ${pixels.width}×${pixels.height * frames} pixels, but ${info.label} images can be at most ${info.maxSide} pixels on a side. Choose PNG, or set a maximum width and height.`,
+    );
+  }
+  const input = () => (from ?? (() => sharpFromPixels(pixels, { firstFrameOnly: frames === 1 })))().timeout({ seconds: target.timeoutSeconds });
+  try {
+    const data = target.format === 'png' ? await encodePng({ ...pixels, frames: 1 }, input) : await encodeOther(pixels, target, input, frames);
+    return { data, format: target.format, width: pixels.width, height: pixels.height, frames };
+  } catch (err) {
+    const timedOut = err instanceof Error && /timeout/i.test(err.message);
+    throw new ImageError(
+      timedOut ? ImageErrorCode.timeout : ImageErrorCode.encodeFailed,
+      name,
+      timedOut
+        ? `Encoding ${name} as ${info.label} took longer than ${target.timeoutSeconds} seconds and was stopped. Try a smaller size or another format.`
+        : `${name} could not be saved as ${info.label} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}). Try another format.`,
+      { cause: err },
+    );
+  }
+}

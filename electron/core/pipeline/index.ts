@@ -1,0 +1,22 @@
+/**
+ * The image pipeline: every image goes through it between capture (or a dropped file) and
+ * upload. Built on sharp (libvips), fully asynchronous: pixel work runs on libuv's threads, and
+ * the little done in JavaScript yields to the event loop between slices.
+ *
+ *   processImage(input, { out, format, maxWidth, crop, uploader, thumbnails, ... })
+ *     decode (pixel bombs refused from the header) → orient by EXIF → crop → resize → encode
+ *     (metadata stripped unless kept) → written atomically; rejects with an ImageError.
+ *   makeThumbnails(input, { dir, name })  the three history thumbnails from one decode.
+ *   pipelineSection() / pipelineOptionsFromSettings(settings)  the `pipeline.*` settings.
+ */
+export { processImage, makeThumbnails } from './process.js';
+export type { OutputTarget, ProcessOptions, ProcessResult, ThumbnailFile } from './process.js';
+export type { ImageInput } from './source.js';
+export type { PipelineOptions, JobOptions } from './options.js';
+export { PIPELINE_DEFAULTS } from './options.js';
+export type { Region } from './stages.js';
+export { ImageError, ImageErrorCode } from './errors.js';
+export { FORMAT_INFO, OUTPUT_FORMATS, chooseFormat, formatFromExtension, isOutputFormat } from './formats.js';
+export type { FormatChoice, OutputFormat, SourceFormat } from './formats.js';
+export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnails.js';
+export { pipelineSection, pipelineOptionsFromSettings } from './settings.js';

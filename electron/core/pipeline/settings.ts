@@ -1,0 +1,82 @@
+import type { SettingSection, SettingValue } from '../../../shared/settings/fields.js';
+import { OUTPUT_FORMATS, FORMAT_INFO, type FormatChoice } from './formats.js';
+import type { PipelineOptions } from './options.js';
+
+/** The `pipeline.*` settings, rendered by the Settings view and `shotput config`. */
+export function pipelineSection(): SettingSection {
+  const quality = (key: string, label: string, fallback: number) => ({
+    key,
+    label,
+    kind: 'integer' as const,
+    default: fallback,
+    min: 1,
+    max: 100,
+  });
+  return {
+    id: 'pipeline',
+    title: 'Image processing',
+    fields: [
+      {
+        key: 'pipeline.format',
+        label: 'Upload format',
+        kind: 'choice',
+        default: 'auto',
+        choices: [
+          { value: 'auto', label: 'Automatic' },
+          ...OUTPUT_FORMATS.map((format) => ({ value: format, label: FORMAT_INFO[format].label })),
+        ],
+        help: 'Automatic keeps each image\'s own format (screenshots are PNG) unless the uploader needs another, as GroupMe needs JPEG.',
+      },
+      quality('pipeline.jpegQuality', 'JPEG quality', 85),
+      quality('pipeline.webpQuality', 'WebP quality', 80),
+      quality('pipeline.avifQuality', 'AVIF quality', 50),
+      {
+        key: 'pipeline.maxWidth',
+        label: 'Maximum width (pixels)',
+        kind: 'integer',
+        default: 0,
+        min: 0,
+        max: 65535,
+        help: 'Wider images are scaled down before upload, never up. 0 means no limit.',
+      },
+      {
+        key: 'pipeline.maxHeight',
+        label: 'Maximum height (pixels)',
+        kind: 'integer',
+        default: 0,
+        min: 0,
+        max: 65535,
+        help: 'Taller images are scaled down before upload, never up. 0 means no limit.',
+      },
+      {
+        key: 'pipeline.pixelLimit',
+        label: 'Largest image to open (megapixels)',
+        kind: 'integer',
+        default: 100,
+        min: 1,
+        max: 1000,
+        help: 'Bigger images are refused before they are decoded, which protects memory from "decompression bomb" files.',
+      },
+      {
+        key: 'pipeline.keepMetadata',
+        label: 'Keep photo metadata (EXIF, GPS location)',
+        kind: 'boolean',
+        default: false,
+        help: 'Off: camera details, dates and the GPS location where a photo was taken are removed before upload. On: they are uploaded with the image.',
+      },
+    ],
+  };
+}
+
+/** The pipeline's options as the user set them. */
+export function pipelineOptionsFromSettings(settings: { get(key: string): SettingValue }): PipelineOptions {
+  const number = (key: string) => Number(settings.get(key));
+  return {
+    format: String(settings.get('pipeline.format')) as FormatChoice,
+    quality: { jpeg: number('pipeline.jpegQuality'), webp: number('pipeline.webpQuality'), avif: number('pipeline.avifQuality') },
+    maxWidth: number('pipeline.maxWidth'),
+    maxHeight: number('pipeline.maxHeight'),
+    pixelLimit: number('pipeline.pixelLimit') * 1e6,
+    keepMetadata: settings.get('pipeline.keepMetadata') === true,
+  };
+}
