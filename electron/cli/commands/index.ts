@@ -2,8 +2,9 @@ import type { CliCommand } from '../context.js';
 import { configCommand } from './config.js';
 import { deleteCommand } from './delete.js';
 import { historyCommand } from './history.js';
+import { processCommand } from './process.js';
 import { queueCommand } from './queue.js';
 import { uploadCommand } from './upload.js';
 
 /** Every `shotput` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [uploadCommand, historyCommand, deleteCommand, queueCommand, configCommand];
+export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand];
