@@ -1,6 +1,6 @@
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { ImageError, ImageErrorCode, damaged, decoderProblem, isSharpTimeout, truncated } from './errors.js';
-import type { Pixels } from './pixels.js';
+import { runToPixels, type Pixels } from './pixels.js';
 import { tooManyPixels, type EncodedSource } from './source.js';
 import type { Size, Stage } from './stages.js';
 
@@ -115,24 +115,6 @@ export function openDecoder(source: EncodedSource, info: SourceInfo, limits: Dec
     throw tooManyPixels(source.name, info.width, info.height, limits.pixelLimit, info.frames);
   }
   return sharp(source.input, decoderOptions(limits, animated)).timeout({ seconds: limits.timeoutSeconds });
-}
-
-/** Runs a pipeline and keeps the result in memory as 8-bit sRGB pixels of the expected size. */
-export async function runToPixels(pipeline: Sharp, expected: Size, animated: boolean, animation: Pick<SourceInfo, 'delay' | 'loop'> = {}): Promise<Pixels> {
-  const { data, info: out } = await pipeline.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  const frames = animated ? Math.max(1, out.pages ?? 1) : 1;
-  const height = animated ? (out.pageHeight ?? out.height) : out.height;
-  if (out.width !== expected.width || height !== expected.height || (out.channels !== 3 && out.channels !== 4)) {
-    throw new Error(`decoded ${out.width}×${height}×${out.channels}, expected ${expected.width}×${expected.height}`);
-  }
-  return {
-    data,
-    width: out.width,
-    height,
-    channels: out.channels,
-    frames,
-    ...(frames > 1 ? { delay: animation.delay?.slice(0, frames), loop: animation.loop ?? 0 } : {}),
-  };
 }
 
 /** Decodes an encoded source through the stages; failures are explained in terms of the file. */

@@ -1,6 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import type { ImageFormat } from '../uploaders/types.js';
-import { analysePixels, samePicture } from './analyse.js';
+import { analysePixels, samePicture, type PixelFacts } from './analyse.js';
 import { ImageError, ImageErrorCode } from './errors.js';
 import { FORMAT_INFO } from './formats.js';
 import { sharpFromPixels, type Pixels } from './pixels.js';
@@ -38,18 +38,16 @@ export function boundedEffort(format: 'avif' | 'webp', pixelCount: number): numb
   return megapixels > 4 ? 2 : 4;
 }
 
-async function encodePng(pixels: Pixels, from: () => Sharp): Promise<Buffer> {
-  const facts = await analysePixels(pixels);
-  const source = () => (facts.opaque && pixels.channels === 4 ? from().removeAlpha() : from());
+async function encodePng(pixels: Pixels, facts: PixelFacts, from: () => Sharp): Promise<Buffer> {
   if (facts.colours !== undefined) {
-    const indexed = await source()
+    const indexed = await from()
       .png({ ...PNG_PALETTE, colours: Math.max(2, facts.colours) })
       .toBuffer();
     // "Palette only when it loses nothing": checked, not assumed.
     const check = await sharp(indexed).raw().toBuffer({ resolveWithObject: true });
     if (await samePicture(pixels, check.data, check.info.channels)) return indexed;
   }
-  return source().png(PNG_TRUECOLOUR).toBuffer();
+  return from().png(PNG_TRUECOLOUR).toBuffer();
 }
 
 function encodeOther(pixels: Pixels, target: EncodeTarget, from: () => Sharp, frames: number): Promise<Buffer> {
@@ -59,7 +57,8 @@ function encodeOther(pixels: Pixels, target: EncodeTarget, from: () => Sharp, fr
   switch (target.format) {
     case 'jpeg':
       // JPEG has no transparency: see-through areas become white, as on a page.
-      return (pixels.channels === 4 ? from().flatten({ background: '#ffffff' }) : from())
+      return from()
+        .flatten({ background: '#ffffff' })
         .jpeg({ quality, optimiseCoding: true, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
         .toBuffer();
     case 'webp':
@@ -88,9 +87,15 @@ export async function encodePixels(name: string, pixels: Pixels, target: EncodeT
       `${name} is ${pixels.width}×${pixels.height * frames} pixels, but ${info.label} images can be at most ${info.maxSide} pixels on a side. Choose PNG, or set a maximum width and height.`,
     );
   }
-  const input = () => (from ?? (() => sharpFromPixels(pixels, { firstFrameOnly: frames === 1 })))().timeout({ seconds: target.timeoutSeconds });
+  const encoded = { ...pixels, frames };
+  // An alpha channel that is opaque everywhere only costs bytes (and AVIF encode time).
+  const facts = await analysePixels(encoded, target.format === 'png' ? 256 : 0);
+  const input = () => {
+    const image = (from ?? (() => sharpFromPixels(encoded)))().timeout({ seconds: target.timeoutSeconds });
+    return facts.opaque && pixels.channels === 4 ? image.removeAlpha() : image;
+  };
   try {
-    const data = target.format === 'png' ? await encodePng({ ...pixels, frames: 1 }, input) : await encodeOther(pixels, target, input, frames);
+    const data = target.format === 'png' ? await encodePng(encoded, facts, input) : await encodeOther(encoded, target, input, frames);
     return { data, format: target.format, width: pixels.width, height: pixels.height, frames };
   } catch (err) {
     const timedOut = err instanceof Error && /timeout/i.test(err.message);

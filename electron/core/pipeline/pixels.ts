@@ -1,4 +1,5 @@
 import sharp, { type Sharp } from 'sharp';
+import type { Size } from './stages.js';
 
 /**
  * Decoded 8-bit sRGB pixels, upright, after crop and resize: what every encoder and thumbnail
@@ -17,7 +18,7 @@ export interface Pixels {
 }
 
 /** Pixel loops run in slices this big, yielding in between, so the event loop keeps turning. */
-const SLICE_PIXELS = 1 << 20;
+const SLICE_PIXELS = 1 << 18;
 
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -36,15 +37,14 @@ export async function inSlices(count: number, visit: (start: number, end: number
  * A sharp pipeline reading these pixels. `premultiplied` is never passed on: sharp reports
  * resized RGBA as premultiplied while handing back straight alpha.
  */
-export function sharpFromPixels(pixels: Pixels, options: { firstFrameOnly?: boolean } = {}): Sharp {
-  const frames = options.firstFrameOnly ? 1 : pixels.frames;
-  const bytes = pixels.width * pixels.height * pixels.channels * frames;
+export function sharpFromPixels(pixels: Pixels): Sharp {
+  const bytes = pixels.width * pixels.height * pixels.channels * pixels.frames;
   return sharp(pixels.data.subarray(0, bytes), {
     raw: {
       width: pixels.width,
-      height: pixels.height * frames,
+      height: pixels.height * pixels.frames,
       channels: pixels.channels,
-      ...(frames > 1 ? { pageHeight: pixels.height } : {}),
+      ...(pixels.frames > 1 ? { pageHeight: pixels.height } : {}),
     },
   });
 }
@@ -62,4 +62,22 @@ export async function bgraToRgba(data: Uint8Array): Promise<Buffer> {
     }
   });
   return out;
+}
+
+/** Runs a pipeline and keeps the result in memory as 8-bit sRGB pixels of the expected size. */
+export async function runToPixels(pipeline: Sharp, expected: Size, animated: boolean, animation: { delay?: number[]; loop?: number } = {}): Promise<Pixels> {
+  const { data, info: out } = await pipeline.toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const frames = animated ? Math.max(1, out.pages ?? 1) : 1;
+  const height = animated ? (out.pageHeight ?? out.height) : out.height;
+  if (out.width !== expected.width || height !== expected.height || (out.channels !== 3 && out.channels !== 4)) {
+    throw new Error(`decoded ${out.width}×${height}×${out.channels}, expected ${expected.width}×${expected.height}`);
+  }
+  return {
+    data,
+    width: out.width,
+    height,
+    channels: out.channels,
+    frames,
+    ...(frames > 1 ? { delay: animation.delay?.slice(0, frames), loop: animation.loop ?? 0 } : {}),
+  };
 }

@@ -1,12 +1,12 @@
 import type { Sharp } from 'sharp';
 import { join } from 'node:path';
 import type { ImageFormat } from '../uploaders/types.js';
-import { decodeToPixels, inspect, openDecoder, runToPixels, type DecodeLimits } from './decode.js';
+import { decodeToPixels, inspect, openDecoder, type DecodeLimits } from './decode.js';
 import { encodePixels } from './encode.js';
 import { ImageError, ImageErrorCode } from './errors.js';
 import { FORMAT_INFO, chooseFormat, type SourceFormat } from './formats.js';
 import { resolveOptions, type JobOptions, type LossyFormat, type ResolvedOptions } from './options.js';
-import { sharpFromPixels, type Pixels } from './pixels.js';
+import { runToPixels, sharpFromPixels, type Pixels } from './pixels.js';
 import { openSource, type ImageInput, type Source } from './source.js';
 import { planGeometry } from './stages.js';
 import { THUMBNAIL_FORMAT, renderThumbnails, type ThumbnailKind } from './thumbnails.js';

@@ -1,5 +1,4 @@
-import type { Sharp } from 'sharp';
-import { sharpFromPixels, type Pixels } from './pixels.js';
+import { runToPixels, sharpFromPixels, type Pixels } from './pixels.js';
 
 /**
  * The history thumbnails, in the sizes GroupMe serves (`.preview`, `.large`, `.avatar`), so a
@@ -36,16 +35,32 @@ function thumbnailSize(pixels: Pixels, kind: ThumbnailKind): { width: number; he
   return { width: Math.max(1, Math.round(pixels.width * scale)), height: Math.max(1, Math.round(pixels.height * scale)) };
 }
 
-/** The three thumbnails from pixels already decoded (the first frame of an animation). */
-export function renderThumbnails(pixels: Pixels, timeoutSeconds: number): Promise<RenderedThumbnail[]> {
+function encodeThumbnail(kind: ThumbnailKind, from: Pixels, size: { width: number; height: number }, timeoutSeconds: number): Promise<RenderedThumbnail> {
+  return sharpFromPixels(from)
+    .timeout({ seconds: timeoutSeconds })
+    .resize(size.width, size.height, { fit: 'cover', position: 'centre' })
+    .webp({ quality: THUMBNAIL_FORMAT.quality, effort: 4 })
+    .toBuffer()
+    .then((data) => ({ kind, data, ...size }));
+}
+
+/**
+ * The three thumbnails from pixels already decoded (the first frame of an animation). The large
+ * one is made first and the two small squares from it, which reads the full-size pixels once
+ * instead of three times; when the large one is too narrow for a square, they use the original.
+ */
+export async function renderThumbnails(pixels: Pixels, timeoutSeconds: number): Promise<RenderedThumbnail[]> {
+  const largeSize = thumbnailSize(pixels, 'large');
+  const first = { ...pixels, frames: 1 };
+  const large =
+    largeSize.width === pixels.width && largeSize.height === pixels.height
+      ? first
+      : await runToPixels(sharpFromPixels(first).timeout({ seconds: timeoutSeconds }).resize(largeSize.width, largeSize.height, { fit: 'fill' }), largeSize, false);
   return Promise.all(
-    THUMBNAIL_NAMES.map(async (kind) => {
+    THUMBNAIL_NAMES.map((kind) => {
       const size = thumbnailSize(pixels, kind);
-      const image: Sharp = sharpFromPixels(pixels, { firstFrameOnly: true })
-        .timeout({ seconds: timeoutSeconds })
-        .resize(size.width, size.height, { fit: 'cover', position: 'centre' });
-      const data = await image.webp({ quality: THUMBNAIL_FORMAT.quality, effort: 4 }).toBuffer();
-      return { kind, data, ...size };
+      const from = kind === 'large' || Math.min(large.width, large.height) >= size.width ? large : first;
+      return encodeThumbnail(kind, from, size, timeoutSeconds);
     }),
   );
 }
