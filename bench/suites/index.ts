@@ -1,3 +1,4 @@
+import { pipelineSuite } from './pipeline.js';
 import { uploadSuite } from './upload.js';
 
 export interface BenchSuite {
@@ -7,4 +8,4 @@ export interface BenchSuite {
   run(): Promise<boolean>;
 }
 
-export const suites: BenchSuite[] = [uploadSuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite];
