@@ -1,7 +1,7 @@
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
-import { ImageError, ImageErrorCode, damaged, decoderProblem, isSharpTimeout, truncated } from './errors.js';
+import { ImageError, ImageErrorCode, damaged, decoderProblem, isSharpTimeout, megapixels, tooManyPixels, truncated } from './errors.js';
 import { runToPixels, type Pixels } from './pixels.js';
-import { tooManyPixels, type EncodedSource } from './source.js';
+import type { EncodedSource } from './source.js';
 import type { Size, Stage } from './stages.js';
 
 /** What the header says, read without decoding a pixel. */
@@ -76,7 +76,12 @@ export async function explainFailure(source: EncodedSource, err: unknown, limits
     );
   }
   if (err instanceof Error && /pixel limit/i.test(err.message)) {
-    return new ImageError(ImageErrorCode.tooManyPixels, source.name, `${source.name} has more pixels than Shotput opens (${Math.round(limits.pixelLimit / 1e6)} megapixels); raise pipeline.pixelLimit in Settings if you trust it.`, { cause: err });
+    return new ImageError(
+      ImageErrorCode.tooManyPixels,
+      source.name,
+      `${source.name} has more pixels than the ${megapixels(limits.pixelLimit)} Shotput opens, so it was not decoded. If you trust it, raise pipeline.pixelLimit in Settings.`,
+      { cause: err },
+    );
   }
   if (await endsEarly(source).catch(() => false)) return truncated(source.name, err);
   return damaged(source.name, decoderProblem(err), err);

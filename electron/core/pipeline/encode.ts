@@ -1,7 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { ImageFormat } from '../uploaders/types.js';
 import { analysePixels, samePicture, type PixelFacts } from './analyse.js';
-import { ImageError, ImageErrorCode } from './errors.js';
+import { ImageError, ImageErrorCode, isSharpTimeout } from './errors.js';
 import { FORMAT_INFO } from './formats.js';
 import { sharpFromPixels, type Pixels } from './pixels.js';
 
@@ -66,7 +66,7 @@ function encodeOther(pixels: Pixels, target: EncodeTarget, from: () => Sharp, fr
     case 'avif':
       return from().avif({ quality, effort: boundedEffort('avif', count) }).toBuffer();
     case 'gif':
-      return from().gif({ effort: 7, ...animation }).toBuffer();
+      return from().gif({ effort: 7, keepDuplicateFrames: true, ...animation }).toBuffer();
     case 'png':
       throw new Error('PNG is encoded by encodePng');
   }
@@ -79,12 +79,11 @@ function encodeOther(pixels: Pixels, target: EncodeTarget, from: () => Sharp, fr
 export async function encodePixels(name: string, pixels: Pixels, target: EncodeTarget, from?: () => Sharp): Promise<Encoded> {
   const info = FORMAT_INFO[target.format];
   const frames = info.animates ? pixels.frames : 1;
-  const longest = Math.max(pixels.width, pixels.height * frames);
-  if (longest > info.maxSide) {
+  if (Math.max(pixels.width, pixels.height) > info.maxSide) {
     throw new ImageError(
       ImageErrorCode.badOptions,
       name,
-      `${name} is ${pixels.width}×${pixels.height * frames} pixels, but ${info.label} images can be at most ${info.maxSide} pixels on a side. Choose PNG, or set a maximum width and height.`,
+      `${name} is ${pixels.width}×${pixels.height} pixels, but ${info.label} images can be at most ${info.maxSide} pixels on a side. Choose PNG, or set a maximum width and height.`,
     );
   }
   const encoded = { ...pixels, frames };
@@ -96,9 +95,11 @@ export async function encodePixels(name: string, pixels: Pixels, target: EncodeT
   };
   try {
     const data = target.format === 'png' ? await encodePng(encoded, facts, input) : await encodeOther(encoded, target, input, frames);
-    return { data, format: target.format, width: pixels.width, height: pixels.height, frames };
+    // libwebp folds a frame identical to the one before into it (adding up their delays).
+    const written = frames > 1 ? ((await sharp(data, { animated: true }).metadata()).pages ?? frames) : 1;
+    return { data, format: target.format, width: pixels.width, height: pixels.height, frames: written };
   } catch (err) {
-    const timedOut = err instanceof Error && /timeout/i.test(err.message);
+    const timedOut = isSharpTimeout(err);
     throw new ImageError(
       timedOut ? ImageErrorCode.timeout : ImageErrorCode.encodeFailed,
       name,

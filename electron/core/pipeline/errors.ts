@@ -44,7 +44,19 @@ export function truncated(file: string, cause?: unknown): ImageError {
   );
 }
 
-/** The decoder's own words, minus libvips' prefixes, for the end of a "damaged" message. */
+export const megapixels = (pixels: number) => `${(pixels / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} megapixels`;
+
+export function tooManyPixels(name: string, width: number, height: number, limit: number, frames = 1): ImageError {
+  const size = frames > 1 ? `${frames} frames of ${width}×${height}` : `${width}×${height}`;
+  return new ImageError(
+    ImageErrorCode.tooManyPixels,
+    name,
+    `${name} is ${size} pixels (${megapixels(width * height * frames)}), more than the ${megapixels(limit)} Shotput opens, ` +
+      'so it was not decoded: files like this can exhaust memory. If you trust it, raise pipeline.pixelLimit in Settings.',
+  );
+}
+
+/** What the decoder's complaint means, in words for the end of a "damaged" message. */
 export function decoderProblem(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   if (/CRC error|checksum/i.test(text)) return 'part of its data fails its checksum';

@@ -144,6 +144,7 @@ export async function processImage(input: ImageInput, options: ProcessOptions): 
  * from one decode of the input.
  */
 export async function makeThumbnails(input: ImageInput, target: { dir: string; name: string }, options: JobOptions = {}): Promise<ThumbnailFile[]> {
+  // A still format: only the first frame of an animation is decoded.
   const o = resolveOptions({ ...options, format: 'png' });
   const job = await decodeJob(input, o);
   const made = await thumbnailFiles(job.pixels, target, o.timeoutSeconds);

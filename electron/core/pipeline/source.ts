@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import { ImageError, ImageErrorCode, damaged } from './errors.js';
+import { ImageError, ImageErrorCode, damaged, tooManyPixels } from './errors.js';
 import type { SourceFormat } from './formats.js';
 import { bgraToRgba, type Pixels } from './pixels.js';
 import { SNIFF_BYTES, sniff } from './sniff.js';
@@ -119,17 +119,6 @@ async function openRaw(input: Extract<ImageInput, { kind: 'raw' }>, pixelLimit: 
   const data =
     input.order === 'bgra' ? await bgraToRgba(input.data) : Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
   return { kind: 'raw', name, scaleFactor, pixels: { data, width, height, channels: 4, frames: 1 } };
-}
-
-export function tooManyPixels(name: string, width: number, height: number, limit: number, frames = 1): ImageError {
-  const megapixels = (width * height * frames) / 1e6;
-  const size = frames > 1 ? `${frames} frames of ${width}×${height}` : `${width}×${height}`;
-  return new ImageError(
-    ImageErrorCode.tooManyPixels,
-    name,
-    `${name} is ${size} pixels (${megapixels.toFixed(1)} megapixels), more than the ${Math.round(limit / 1e6)} megapixels Shotput opens, ` +
-      'so it was not decoded: files like this can exhaust memory. If you trust it, raise pipeline.pixelLimit in Settings.',
-  );
 }
 
 /** Checks and opens an input; nothing here decodes pixels of an encoded image. */

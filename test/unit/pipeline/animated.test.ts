@@ -65,3 +65,21 @@ describe('animations', () => {
     });
   });
 });
+
+describe('long animations', () => {
+  it('keep every frame, even repeated ones, and are limited by the frame size, not the stack', async () => {
+    const dir = await tempProfile();
+    // 200 frames of 100×100: stacked, 20,000 pixels tall, more than WebP allows on a side.
+    const count = 200;
+    const data = paint(100, 100 * count, (_, y) => [Math.floor(Math.floor(y / 100) / 2) % 256, 90, 160]);
+    const path = await write(dir, 'long.gif', await fromRaw(data, 100, 100, count).gif({ delay: Array(count).fill(40), keepDuplicateFrames: true }).toBuffer());
+    const gif = await processImage({ kind: 'file', path }, { out: { dir, name: 'long' } });
+    expect(gif).toMatchObject({ format: 'gif', frames: count, width: 100, height: 100 });
+    expect((await sharp(gif.path, { animated: true }).metadata()).pages).toBe(count);
+    const webp = await processImage({ kind: 'file', path }, { out: { dir, name: 'long' }, format: 'webp' });
+    const meta = await sharp(webp.path, { animated: true }).metadata();
+    // WebP folds each repeated frame into the one before, so it shows the same for as long.
+    expect(webp.frames).toBe(meta.pages);
+    expect(meta.delay?.reduce((a, b) => a + b)).toBe(count * 40);
+  });
+});
