@@ -43,7 +43,7 @@ function imageMagickArgs(input: string, out: string): string[] {
     input, '-strip', '-write', 'mpr:src', '+delete',
     '(', 'mpr:src', '-write', join(out, 'im.png'), '+delete', ')',
     '-quality', '80',
-    '(', 'mpr:src', ...centreCrop(200), '-write', join(out, 'im.preview.webp'), '+delete', ')',
+    '(', 'mpr:src', ...centreCrop(200), '-write', join(out, 'im.square.webp'), '+delete', ')',
     '(', 'mpr:src', '-thumbnail', '960x960>', '-write', join(out, 'im.large.webp'), '+delete', ')',
     'mpr:src', ...centreCrop(60), join(out, 'im.avatar.webp'),
   ];
@@ -154,7 +154,7 @@ export const pipelineSuite: BenchSuite = {
       const avif = await processImage({ kind: 'file', path: fixture }, { out: { dir, name: 'avif' }, format: 'avif' });
       const avifMs = performance.now() - avifStart;
 
-      const thumbs = ['preview', 'large', 'avatar'];
+      const thumbs = ['square', 'large', 'avatar'];
       const oursThumbs = await Promise.all(thumbs.map((t) => size(join(dir, `shotput.${t}.webp`))));
       const theirsThumbs = await Promise.all(thumbs.map((t) => size(join(dir, `im.${t}.webp`))));
       const oursPng = await size(join(dir, 'shotput.png'));
@@ -171,7 +171,7 @@ export const pipelineSuite: BenchSuite = {
         [`time, median of ${RUNS} (input PNG ${fmt.bytes(fixtureBytes)})`, fmt.ms(ourTime), fmt.ms(theirTime), fmt.ratio(timeRatio), '≤ 0.33', timeRatio <= TIME_TARGET ? 'yes' : 'NO'],
         ['upload-ready PNG size', fmt.bytes(oursPng), fmt.bytes(theirsPng), fmt.ratio(bytesRatio), '≤ 1.00', bytesRatio <= 1 ? 'yes' : 'NO'],
         ['PNG identical to the screenshot', lossless ? 'yes' : 'NO', '', '', 'yes', lossless ? 'yes' : 'NO'],
-        ['thumbnails preview / large / avatar', oursThumbs.map(fmt.bytes).join(' / '), theirsThumbs.map(fmt.bytes).join(' / '), fmt.ratio(oursThumbs.reduce((a, b) => a + b) / theirsThumbs.reduce((a, b) => a + b)), '', ''],
+        ['thumbnails square / large / avatar', oursThumbs.map(fmt.bytes).join(' / '), theirsThumbs.map(fmt.bytes).join(' / '), fmt.ratio(oursThumbs.reduce((a, b) => a + b) / theirsThumbs.reduce((a, b) => a + b)), '', ''],
         [`same job from the raw capture bitmap, median of ${RUNS}`, fmt.ms(median(captureTimes)), '', '', '', ''],
         ['longest event-loop stall during the file job', fmt.ms(stallMs), '', '', '', ''],
         [`pixel bomb ${bombSide}×${bombSide} PNG (${fmt.bytes(bombBytes)}) refused, slowest of ${RUNS}`, `${fmt.ms(bombMs)} (${bombCode})`, '', '', `≤ ${BOMB_TARGET_MS} ms`, bombMs <= BOMB_TARGET_MS && bombCode === 'image_too_many_pixels' ? 'yes' : 'NO'],

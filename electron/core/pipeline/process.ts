@@ -140,7 +140,7 @@ export async function processImage(input: ImageInput, options: ProcessOptions): 
 }
 
 /**
- * The three history thumbnails (`<dir>/<name>.preview.webp`, `.large.webp`, `.avatar.webp`)
+ * The three history thumbnails (`<dir>/<name>.square.webp`, `.large.webp`, `.avatar.webp`)
  * from one decode of the input.
  */
 export async function makeThumbnails(input: ImageInput, target: { dir: string; name: string }, options: JobOptions = {}): Promise<ThumbnailFile[]> {

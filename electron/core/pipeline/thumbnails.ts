@@ -1,12 +1,13 @@
 import { runToPixels, sharpFromPixels, type Pixels } from './pixels.js';
 
 /**
- * The history thumbnails, in the sizes GroupMe serves (`.preview`, `.large`, `.avatar`), so a
- * history row looks the same whichever service holds the image. Never larger than the image.
+ * The history thumbnails, in the sizes GroupMe serves (its `.preview`, `.large` and `.avatar`),
+ * so a history row looks the same whichever service holds the image. Never larger than the
+ * image. Named as history records name them (shared/uploads.ts).
  */
 export const THUMBNAIL_KINDS = {
-  /** 200×200, centre-cropped. */
-  preview: { side: 200, crop: true },
+  /** 200×200, centre-cropped (GroupMe's `.preview`). */
+  square: { side: 200, crop: true },
   /** Longest side 960. */
   large: { side: 960, crop: false },
   /** 60×60, centre-cropped. */

@@ -242,7 +242,7 @@ describe('thumbnails', () => {
     const path = await write(dir, 'wide.png', await fromRaw(paint(1600, 900, (x) => (x >= 650 && x < 950 ? [220, 20, 20] : [20, 20, 220])), 1600, 900).png().toBuffer());
     const thumbs = await makeThumbnails({ kind: 'file', path }, { dir, name: 'h1' });
     const byKind = Object.fromEntries(thumbs.map((t) => [t.kind, t]));
-    expect(byKind.preview).toMatchObject({ width: 200, height: 200, mime: 'image/webp', path: join(dir, 'h1.preview.webp') });
+    expect(byKind.square).toMatchObject({ width: 200, height: 200, mime: 'image/webp', path: join(dir, 'h1.square.webp') });
     expect(byKind.large).toMatchObject({ width: 960, height: 540, path: join(dir, 'h1.large.webp') });
     expect(byKind.avatar).toMatchObject({ width: 60, height: 60, path: join(dir, 'h1.avatar.webp') });
     for (const t of thumbs) {
@@ -251,7 +251,7 @@ describe('thumbnails', () => {
       expect([meta.format, meta.width, meta.height, bytes.length]).toEqual(['webp', t.width, t.height, t.bytes]);
     }
     // The 900×900 centre square spans x 350..1250: red from 650 to 950 sits in its middle third.
-    const preview = await rgba(byKind.preview!.path);
+    const preview = await rgba(byKind.square!.path);
     expect(colourDistance(pixelAt(preview, 100, 100), [220, 20, 20])).toBeLessThan(30);
     expect(colourDistance(pixelAt(preview, 10, 100), [20, 20, 220])).toBeLessThan(30);
   });
@@ -261,7 +261,7 @@ describe('thumbnails', () => {
     const path = await write(dir, 'tiny.png', await fromRaw(noise(120, 40), 120, 40).png().toBuffer());
     const thumbs = await makeThumbnails({ kind: 'file', path }, { dir, name: 'tiny' });
     expect(thumbs.map((t) => [t.kind, t.width, t.height])).toEqual([
-      ['preview', 40, 40],
+      ['square', 40, 40],
       ['large', 120, 40],
       ['avatar', 40, 40],
     ]);
@@ -272,10 +272,10 @@ describe('thumbnails', () => {
     const capture: ImageInput = { kind: 'raw', data: noise(1200, 800), width: 1200, height: 800, order: 'bgra' };
     const result = await processImage(capture, { out: { dir, name: 'shot' }, thumbnails: { dir, name: 'shot' }, maxWidth: 1000 });
     expect(result.thumbnails?.map((t) => [t.kind, t.width, t.height])).toEqual([
-      ['preview', 200, 200],
+      ['square', 200, 200],
       ['large', 960, 640],
       ['avatar', 60, 60],
     ]);
-    expect(await filesIn(dir)).toEqual(['shot.avatar.webp', 'shot.large.webp', 'shot.png', 'shot.preview.webp']);
+    expect(await filesIn(dir)).toEqual(['shot.avatar.webp', 'shot.large.webp', 'shot.png', 'shot.square.webp']);
   });
 });
