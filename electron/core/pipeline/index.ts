@@ -20,3 +20,4 @@ export { FORMAT_INFO, OUTPUT_FORMATS, chooseFormat, formatFromExtension, isOutpu
 export type { FormatChoice, OutputFormat, SourceFormat } from './formats.js';
 export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnails.js';
 export { pipelineSection, pipelineOptionsFromSettings } from './settings.js';
+export { pipelinePreparer, pipelineThumbnailMaker } from './adapters.js';
