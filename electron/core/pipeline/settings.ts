@@ -1,6 +1,6 @@
 import type { SettingSection, SettingValue } from '../../../shared/settings/fields.js';
 import { OUTPUT_FORMATS, FORMAT_INFO, type FormatChoice } from './formats.js';
-import type { PipelineOptions } from './options.js';
+import { PIPELINE_DEFAULTS as DEFAULTS, type PipelineOptions } from './options.js';
 
 /** The `pipeline.*` settings, rendered by the Settings view and `shotput config`. */
 export function pipelineSection(): SettingSection {
@@ -20,21 +20,21 @@ export function pipelineSection(): SettingSection {
         key: 'pipeline.format',
         label: 'Upload format',
         kind: 'choice',
-        default: 'auto',
+        default: DEFAULTS.format,
         choices: [
           { value: 'auto', label: 'Automatic' },
           ...OUTPUT_FORMATS.map((format) => ({ value: format, label: FORMAT_INFO[format].label })),
         ],
         help: 'Automatic keeps each image\'s own format (screenshots are PNG) unless the uploader needs another, as GroupMe needs JPEG.',
       },
-      quality('pipeline.jpegQuality', 'JPEG quality', 85),
-      quality('pipeline.webpQuality', 'WebP quality', 80),
-      quality('pipeline.avifQuality', 'AVIF quality', 50),
+      quality('pipeline.jpegQuality', 'JPEG quality', DEFAULTS.quality.jpeg),
+      quality('pipeline.webpQuality', 'WebP quality', DEFAULTS.quality.webp),
+      quality('pipeline.avifQuality', 'AVIF quality', DEFAULTS.quality.avif),
       {
         key: 'pipeline.maxWidth',
         label: 'Maximum width (pixels)',
         kind: 'integer',
-        default: 0,
+        default: DEFAULTS.maxWidth,
         min: 0,
         max: 65535,
         help: 'Wider images are scaled down before upload, never up. 0 means no limit.',
@@ -43,7 +43,7 @@ export function pipelineSection(): SettingSection {
         key: 'pipeline.maxHeight',
         label: 'Maximum height (pixels)',
         kind: 'integer',
-        default: 0,
+        default: DEFAULTS.maxHeight,
         min: 0,
         max: 65535,
         help: 'Taller images are scaled down before upload, never up. 0 means no limit.',
@@ -52,7 +52,7 @@ export function pipelineSection(): SettingSection {
         key: 'pipeline.pixelLimit',
         label: 'Largest image to open (megapixels)',
         kind: 'integer',
-        default: 100,
+        default: DEFAULTS.pixelLimit / 1e6,
         min: 1,
         max: 1000,
         help: 'Bigger images are refused before they are decoded, which protects memory from "decompression bomb" files.',
@@ -61,7 +61,7 @@ export function pipelineSection(): SettingSection {
         key: 'pipeline.keepMetadata',
         label: 'Keep photo metadata (EXIF, GPS location)',
         kind: 'boolean',
-        default: false,
+        default: DEFAULTS.keepMetadata,
         help: 'Off: camera details, dates and the GPS location where a photo was taken are removed before upload. On: they are uploaded with the image.',
       },
     ],
