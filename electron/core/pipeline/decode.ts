@@ -11,6 +11,8 @@ export interface SourceInfo {
   height: number;
   frames: number;
   orientation: number;
+  /** Pixels per inch, when the file says. */
+  density?: number;
   delay?: number[];
   loop?: number;
 }
@@ -109,6 +111,7 @@ export async function inspect(source: EncodedSource, limits: DecodeLimits): Prom
     height: turned ? meta.width : frameHeight,
     frames,
     orientation,
+    density: meta.density,
     delay: meta.delay,
     loop: meta.loop,
   };

@@ -4,11 +4,14 @@ import { analysePixels, samePicture, type PixelFacts } from './analyse.js';
 import { ImageError, ImageErrorCode, isSharpTimeout } from './errors.js';
 import { FORMAT_INFO } from './formats.js';
 import { sharpFromPixels, type Pixels } from './pixels.js';
+import { setPngDensity } from './png-density.js';
 
 export interface EncodeTarget {
   format: ImageFormat;
   /** 1–100, for JPEG, WebP and AVIF; PNG and GIF ignore it. */
   quality: number;
+  /** Pixels per inch recorded in a PNG (72, or 144 for a capture of a 2× display). */
+  density: number;
   timeoutSeconds: number;
 }
 
@@ -38,16 +41,16 @@ export function boundedEffort(format: 'avif' | 'webp', pixelCount: number): numb
   return megapixels > 4 ? 2 : 4;
 }
 
-async function encodePng(pixels: Pixels, facts: PixelFacts, from: () => Sharp): Promise<Buffer> {
+async function encodePng(pixels: Pixels, facts: PixelFacts, from: () => Sharp, density: number): Promise<Buffer> {
   if (facts.colours !== undefined) {
     const indexed = await from()
       .png({ ...PNG_PALETTE, colours: Math.max(2, facts.colours) })
       .toBuffer();
     // "Palette only when it loses nothing": checked, not assumed.
     const check = await sharp(indexed).raw().toBuffer({ resolveWithObject: true });
-    if (await samePicture(pixels, check.data, check.info.channels)) return indexed;
+    if (await samePicture(pixels, check.data, check.info.channels)) return setPngDensity(indexed, density);
   }
-  return from().png(PNG_TRUECOLOUR).toBuffer();
+  return setPngDensity(await from().png(PNG_TRUECOLOUR).toBuffer(), density);
 }
 
 function encodeOther(pixels: Pixels, target: EncodeTarget, from: () => Sharp, frames: number): Promise<Buffer> {
@@ -94,7 +97,7 @@ export async function encodePixels(name: string, pixels: Pixels, target: EncodeT
     return facts.opaque && pixels.channels === 4 ? image.removeAlpha() : image;
   };
   try {
-    const data = target.format === 'png' ? await encodePng(encoded, facts, input) : await encodeOther(encoded, target, input, frames);
+    const data = target.format === 'png' ? await encodePng(encoded, facts, input, target.density) : await encodeOther(encoded, target, input, frames);
     // libwebp folds a frame identical to the one before into it (adding up their delays).
     const written = frames > 1 ? ((await sharp(data, { animated: true }).metadata()).pages ?? frames) : 1;
     return { data, format: target.format, width: pixels.width, height: pixels.height, frames: written };

@@ -47,9 +47,14 @@ interface DecodedJob {
   source: Source;
   pixels: Pixels;
   format: ImageFormat;
+  /** Pixels per inch to record: the file's own, or 72 × the capture's scale factor. */
+  density: number;
   /** A pipeline over the original file, for keeping its metadata. */
   reopen?: () => Sharp;
 }
+
+/** What screens were assumed to be before HiDPI: a 1× screenshot's pixels per inch. */
+const BASE_DENSITY = 72;
 
 function checkOptions(name: string, o: ResolvedOptions): void {
   const problems: string[] = [];
@@ -74,9 +79,10 @@ async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<Decoded
   if (source.kind === 'raw') {
     const format = chooseFormat(o.format, { format: 'raw', frames: 1 }, preferred);
     const plan = planGeometry(source.name, source.pixels, o.crop, fit);
-    if (plan.stages.length === 0) return { source, pixels: source.pixels, format };
+    const density = BASE_DENSITY * source.scaleFactor;
+    if (plan.stages.length === 0) return { source, pixels: source.pixels, format, density };
     const pipeline = plan.stages.reduce((image, stage) => stage(image), sharpFromPixels(source.pixels).timeout({ seconds: o.timeoutSeconds }));
-    return { source, pixels: await runToPixels(pipeline, plan.size, false), format };
+    return { source, pixels: await runToPixels(pipeline, plan.size, false), format, density };
   }
 
   const info = await inspect(source, limits);
@@ -90,7 +96,7 @@ async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<Decoded
   const reopen = o.keepMetadata
     ? () => plan.stages.reduce((image, stage) => stage(image), openDecoder(source, info, limits, animated)).keepMetadata()
     : undefined;
-  return { source, pixels, format, reopen };
+  return { source, pixels, format, density: info.density ?? BASE_DENSITY, reopen };
 }
 
 function qualityFor(format: ImageFormat, o: ResolvedOptions): number {
@@ -117,7 +123,7 @@ const describeThumbnails = (made: Awaited<ReturnType<typeof thumbnailFiles>>): T
 export async function processImage(input: ImageInput, options: ProcessOptions): Promise<ProcessResult> {
   const o = resolveOptions(options);
   const job = await decodeJob(input, o);
-  const target = { format: job.format, quality: qualityFor(job.format, o), timeoutSeconds: o.timeoutSeconds };
+  const target = { format: job.format, quality: qualityFor(job.format, o), density: job.density, timeoutSeconds: o.timeoutSeconds };
   const [encoded, thumbnails] = await Promise.all([
     encodePixels(job.source.name, job.pixels, target, job.reopen),
     options.thumbnails ? thumbnailFiles(job.pixels, options.thumbnails, o.timeoutSeconds) : undefined,

@@ -75,7 +75,7 @@ export function sniff(head: Buffer): Sniffed {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'unknown', what: 'a ZIP archive (or an Office document), not an image' };
   if (looksLikeText(head)) {
     const text = head.toString('utf8').trimStart().toLowerCase();
-    if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) {
+    if (text.startsWith('<') && text.includes('<svg')) {
       return { kind: 'unsupported', what: 'an SVG drawing', advice: 'Export it as PNG first, then try again.' };
     }
     return { kind: 'unknown', what: 'a text file, not an image' };

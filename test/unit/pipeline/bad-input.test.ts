@@ -84,6 +84,7 @@ describe('bad input gets a clear error naming the file, and leaves nothing behin
     const cases: Array<[string, Buffer | string, string]> = [
       ['old.bmp', Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)]), 'is a BMP image, which Shotput cannot read'],
       ['logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 'is an SVG drawing'],
+      ['icon.png', '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">\n<svg/>', 'is an SVG drawing'],
       ['IMG_0001.HEIC', heic, 'is a HEIC photo'],
       ['design.psd', Buffer.concat([Buffer.from('8BPS'), Buffer.alloc(60)]), 'is a Photoshop document (PSD)'],
     ];

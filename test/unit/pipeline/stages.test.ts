@@ -227,6 +227,23 @@ describe('screenshot PNGs', () => {
     expect((await rgba(result.path)).data.equals(data)).toBe(true);
   });
 
+  it('record their density: 72 dpi, 144 for a capture of a 2× display, else what the file says', async () => {
+    const dir = await tempProfile();
+    /** Pixels per inch from the pHYs chunk (pixels per metre), independent of any decoder. */
+    const dpi = (png: Buffer) => {
+      const at = png.indexOf('pHYs', 8, 'latin1');
+      expect(png[at + 12], 'unit is the metre').toBe(1);
+      return Math.round(png.readUInt32BE(at + 4) * 0.0254);
+    };
+    const capture = (scaleFactor: number): ImageInput => ({ kind: 'raw', data: noise(16, 16), width: 16, height: 16, order: 'bgra', scaleFactor });
+    expect(dpi(await readFile((await processImage(capture(1), { out: { dir, name: 'x1' } })).path))).toBe(72);
+    expect(dpi(await readFile((await processImage(capture(2), { out: { dir, name: 'x2' } })).path))).toBe(144);
+    const scan = await write(dir, 'scan.jpg', await fromRaw(noise(16, 16), 16, 16).withMetadata({ density: 300 }).jpeg().toBuffer());
+    expect(dpi(await readFile((await processImage({ kind: 'file', path: scan }, { out: { dir, name: 'scan' }, format: 'png' })).path))).toBe(300);
+    const flat = await processImage({ kind: 'raw', data: paint(16, 16, () => [9, 9, 9]), width: 16, height: 16, order: 'rgba', scaleFactor: 1.5 }, { out: { dir, name: 'flat' } });
+    expect(dpi(await readFile(flat.path))).toBe(108);
+  });
+
   it('carry no metadata chunks', async () => {
     const dir = await tempProfile();
     const result = await processImage({ kind: 'raw', data: noise(16, 16), width: 16, height: 16, order: 'bgra' }, { out: { dir, name: 'bare' } });
