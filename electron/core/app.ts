@@ -77,12 +77,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const settings = new SettingsService({
     store: deps.store,
     vault: deps.vault,
-    sections: [
-      ...coreSections(uploaders.choices()),
-      pipelineSection(),
-      ...uploaders.list().map((u) => uploaderSection(u.descriptor)),
-      ...(deps.sections ?? []),
-    ],
+    sections: [...coreSections(uploaders.choices()), pipelineSection(), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
     logger,
   });
   await settings.moveSecretsOutOfStore();
