@@ -6,11 +6,12 @@ import { HistoryService } from './history/service.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
 import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
+import { pipelinePreparer, pipelineThumbnailMaker } from './pipeline/adapters.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
 import { JobStore } from './queue/job-store.js';
-import { copyAsIs, type FilePreparer } from './queue/prepare.js';
+import type { FilePreparer } from './queue/prepare.js';
 import type { SecretVault } from './secrets/vault.js';
 import { coreSections, generalSection } from './settings/schema.js';
 import { SettingsService } from './settings/service.js';
@@ -37,7 +38,7 @@ export interface CoreDeps {
   now?: () => number;
   /** Clipboard, browser and notifications: Electron's in the app, headless elsewhere. */
   platform?: CorePlatform;
-  /** Turns a queued file into the file to upload (the image pipeline in the app). */
+  /** Turns a queued file into the file to upload; the image pipeline unless given. */
   prepare?: FilePreparer;
   makeThumbnails?: ThumbnailMaker;
 }
@@ -100,10 +101,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     contextFor: (uploader, signal, onProgress) => uploadContext(uploader.descriptor.id, { signal, onProgress }),
     platform: deps.platform ?? headlessPlatform(),
     logger,
-    makeThumbnails: deps.makeThumbnails,
+    makeThumbnails: deps.makeThumbnails ?? pipelineThumbnailMaker(settings),
     queue: {
       store: new JobStore(join(deps.profileDir, 'queue')),
-      prepare: deps.prepare ?? copyAsIs,
+      prepare: deps.prepare ?? pipelinePreparer(settings),
       fetch: fetchImpl,
       now,
       concurrency: () => settings.getNumber('queue.concurrency'),

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { createCore, type Core } from './app.js';
+import { createCore, type Core, type CoreDeps } from './app.js';
 import type { Logger } from './logger.js';
 import { FileSecretVault } from './secrets/file-vault.js';
 import { openConfStore } from './settings/conf-store.js';
 import { SHOTPUT_VERSION } from './version.js';
 
 /** The core outside Electron (CLI, harness): conf for settings, an owner-only file for secrets. */
-export function openNodeCore(options: { profileDir: string; host: 'harness' | 'cli'; logger?: Logger }): Promise<Core> {
+export function openNodeCore(options: { profileDir: string; host: 'harness' | 'cli'; logger?: Logger; prepare?: CoreDeps['prepare'] }): Promise<Core> {
   return createCore({
     profileDir: options.profileDir,
     store: openConfStore(options.profileDir),
@@ -18,5 +18,6 @@ export function openNodeCore(options: { profileDir: string; host: 'harness' | 'c
       host: options.host,
     },
     logger: options.logger,
+    prepare: options.prepare,
   });
 }

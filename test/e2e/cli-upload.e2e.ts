@@ -32,7 +32,7 @@ const parseLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean)
 describe('shotput upload', () => {
   it('uploads a file through the queue and prints the link as JSON', async () => {
     const path = join(files, 'shot.png');
-    const bytes = await writeNoisePng(path, 64, 48);
+    await writeNoisePng(path, 64, 48);
     const run = await runShotput(profile, ...imgeArgs(), 'upload', path, '--json');
     expect(run.code, run.stderr).toBe(0);
     const [result] = parseLines(run.stdout);
@@ -43,10 +43,14 @@ describe('shotput upload', () => {
     const seen = imge.last('/api/1/upload')!;
     expect(seen.headers['x-api-key']).toBe(KEY);
     expect(seen.fields).toMatchObject({ key: KEY, format: 'json' });
-    expect(seen.files).toMatchObject([{ field: 'source', filename: 'shot.png', size: bytes }]);
+    expect(seen.files).toMatchObject([{ field: 'source', filename: 'shot.png', size: result!.bytes }]);
 
-    const history = await runShotput(profile, 'history', '--json');
-    expect(parseLines(history.stdout)).toMatchObject([{ fileName: 'shot.png', url: result!.url, uploaderId: 'imge' }]);
+    const history = parseLines((await runShotput(profile, 'history', '--json')).stdout);
+    expect(history).toMatchObject([{ fileName: 'shot.png', url: result!.url, uploaderId: 'imge' }]);
+    // Local thumbnails for the History view, in the sizes GroupMe serves.
+    const thumbs = history[0]!.thumbnails as Record<string, string>;
+    expect(Object.keys(thumbs).sort()).toEqual(['avatar', 'large', 'square']);
+    expect((await readdir(join(profile, 'thumbnails'))).sort()).toEqual(Object.values(thumbs).sort());
     expect(await readdir(join(profile, 'queue'))).toEqual([]);
   });
 
@@ -102,7 +106,7 @@ describe('shotput upload', () => {
     // Large enough that loopback socket buffers cannot swallow the rest of it.
     const bytes = await writeNoisePng(path, 3700, 3700);
     // The server stops reading part-way, as a dying network would; the process is then killed.
-    imge.inject({ kind: 'stall', afterBytes: Math.floor(bytes / 4) });
+    imge.inject({ kind: 'stall', afterBytes: Math.floor(bytes / 8) });
     const first = spawnShotput(profile, [...imgeArgs(), 'upload', path, '--json']);
     await expect.poll(() => first.stderr(), { timeout: 20_000 }).toMatch(/big\.png: [1-9]\d% /);
     expect(first.stderr()).not.toMatch(/big\.png: 100%/);
@@ -113,9 +117,11 @@ describe('shotput upload', () => {
     const second = await runShotput(profile, ...imgeArgs(), 'upload', path, '--json');
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toContain('resuming the upload an earlier run left unfinished');
-    expect(parseLines(second.stdout)[0]).toMatchObject({ ok: true, bytes });
+    const [result] = parseLines(second.stdout);
+    expect(result).toMatchObject({ ok: true, width: 3700, height: 3700 });
     expect(imge.uploads.length).toBe(completeBefore + 1);
-    expect(imge.last('/api/1/upload')!.files[0]!.size).toBe(bytes);
+    // The bytes that reached the server are the whole prepared file, sent once in full.
+    expect(imge.last('/api/1/upload')!.files[0]!.size).toBe(result!.bytes);
     expect(parseLines((await runShotput(profile, 'history', '--json')).stdout)).toHaveLength(1);
     expect(await readdir(join(profile, 'queue'))).toEqual([]);
   });
