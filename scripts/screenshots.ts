@@ -1,0 +1,70 @@
+/**
+ * `npm run screenshots`: the README's pictures of the real renderer, through the harness in
+ * Debian's Chromium, on a throwaway profile filled by real uploads to a local IM.GE stand-in.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import sharp from 'sharp';
+import { openNodeCore } from '../electron/core/node-core.js';
+import { startChevereto } from '../test/servers/chevereto.js';
+import { startHarness } from '../test/harness/harness.js';
+import { CHROMIUM_ARGS } from '../test/support/harness-process.js';
+
+const KEY = 'chv_screenshot_key';
+const out = (name: string) => join('docs/screenshots', name);
+
+/** A small UI-like picture to upload: a title bar, panels and a line of text. */
+function sample(title: string, hue: number): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400">
+    <rect width="640" height="400" fill="hsl(${hue},30%,96%)"/>
+    <rect width="640" height="36" fill="hsl(${hue},55%,45%)"/>
+    <text x="16" y="24" font-family="sans-serif" font-size="16" fill="#fff">${title}</text>
+    <rect x="16" y="56" width="180" height="320" rx="8" fill="hsl(${hue},25%,88%)"/>
+    <rect x="212" y="56" width="412" height="150" rx="8" fill="hsl(${(hue + 40) % 360},60%,70%)"/>
+    <rect x="212" y="222" width="412" height="154" rx="8" fill="#fff" stroke="hsl(${hue},20%,80%)"/>
+    <text x="228" y="256" font-family="monospace" font-size="14" fill="#333">$ shotput upload ${title.toLowerCase()}.png</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'shotput-shots-'));
+const imge = await startChevereto({ name: 'imge', keys: { [KEY]: {} } });
+const core = await openNodeCore({ profileDir: join(dir, 'profile'), host: 'harness' });
+await core.settings.set('uploaders.imge.baseUrl', imge.url);
+await core.settings.set('uploaders.imge.apiKey', KEY);
+core.uploads.queue.start();
+for (const [i, title] of ['Terminal', 'Dashboard', 'Diagram'].entries()) {
+  const job = await core.uploads.addData(`${title.toLowerCase()}.png`, await sample(title, 200 + i * 50));
+  await core.uploads.queue.waitFor(job.id);
+}
+// One upload that cannot go through, to show how the queue keeps it.
+await core.settings.set('uploaders.imge.apiKey', 'chv_revoked_key');
+const failed = await core.uploads.addData('release-notes.png', await sample('Release notes', 20));
+await core.uploads.queue.waitFor(failed.id);
+
+const harness = await startHarness({ core, port: 0, rendererDir: join(dirname(fileURLToPath(import.meta.url)), 'renderer') });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 640 }, colorScheme: scheme });
+    await page.goto(harness.url);
+    await page.getByRole('listitem', { name: 'terminal.png' }).waitFor();
+    await page.screenshot({ path: out(`history-${scheme}.png`) });
+    await page.getByRole('button', { name: 'Queue' }).click();
+    await page.getByRole('listitem', { name: 'release-notes.png' }).waitFor();
+    await page.screenshot({ path: out(`queue-${scheme}.png`) });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Uploads at the same time').waitFor();
+    await page.screenshot({ path: out(`settings-${scheme}.png`) });
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await harness.close();
+  await core.close();
+  await imge.close();
+  await rm(dir, { recursive: true, force: true });
+}
