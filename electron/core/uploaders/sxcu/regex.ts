@@ -1,0 +1,53 @@
+/**
+ * `{regex:…}` patterns are .NET regular expressions. Most are also JavaScript ones; the common
+ * .NET-only spellings are translated: leading inline options `(?i)`, `(?'name'…)` groups, and
+ * the anchors `\A`, `\Z`, `\z`.
+ */
+
+export class RegexProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegexProblem';
+  }
+}
+
+const cache = new Map<string, RegExp>();
+
+export function toJsRegExp(pattern: string): RegExp {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  let source = pattern;
+  let flags = '';
+  const inline = /^\(\?([imsxn]+)\)/.exec(source);
+  if (inline) {
+    for (const option of inline[1]!) {
+      if (option === 'x') throw new RegexProblem(`the .NET option (?x) in /${pattern}/ has no JavaScript equivalent; remove it and the spaces it allowed`);
+      if (option === 'n') continue; // explicit capture only: numbering may differ, matching does not
+      if (!flags.includes(option)) flags += option;
+    }
+    source = source.slice(inline[0].length);
+  }
+  source = source
+    .replace(/\(\?'([A-Za-z_][A-Za-z0-9_]*)'/g, '(?<$1>')
+    .replace(/(?<!\\)((?:\\\\)*)\\A/g, '$1^')
+    .replace(/(?<!\\)((?:\\\\)*)\\[Zz]/g, '$1$');
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, flags);
+  } catch (err) {
+    const reason = (err as Error).message.replace(/^Invalid regular expression: /, '');
+    throw new RegexProblem(`/${pattern}/ is not a regular expression Shotput can run (${reason})`);
+  }
+  if (cache.size > 500) cache.clear();
+  cache.set(pattern, regex);
+  return regex;
+}
+
+/** The first match's whole text, or one group by number or name; '' for a group that did not take part. */
+export function regexMatch(input: string, pattern: string, group: string): string | undefined {
+  const match = toJsRegExp(pattern).exec(input);
+  if (!match) return undefined;
+  if (group === '') return match[0];
+  if (/^\d+$/.test(group)) return match[Number(group)] ?? '';
+  return match.groups?.[group] ?? '';
+}

@@ -1,0 +1,62 @@
+/**
+ * `{xml:xpath}`: the string value of what an XPath 1.0 expression selects in an XML response, as
+ * .NET's XPathNavigator.SelectSingleNode(…).Value gives it. Parsing is xmldom's (no external
+ * entities, no network); XPath is the `xpath` package's full XPath 1.0.
+ */
+import { createRequire } from 'node:module';
+import { DOMParser } from '@xmldom/xmldom';
+
+/** The part of the `xpath` package used here (its own typings pull the DOM library into Node code). */
+interface XPathEvaluator {
+  evaluate(options: { node: unknown }): { stringValue(): string };
+}
+interface XPathModule {
+  parse(expression: string): XPathEvaluator;
+}
+
+const xpath = createRequire(import.meta.url)('xpath') as XPathModule;
+
+export class XmlProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XmlProblem';
+  }
+}
+
+const compiled = new Map<string, XPathEvaluator>();
+
+/** Throws an XmlProblem naming the expression when it is not XPath 1.0. */
+export function compileXPath(expression: string): XPathEvaluator {
+  const cached = compiled.get(expression);
+  if (cached) return cached;
+  let evaluator: XPathEvaluator;
+  try {
+    evaluator = xpath.parse(expression);
+  } catch (err) {
+    throw new XmlProblem(`"${expression}" is not an XPath expression (${(err as Error).message})`);
+  }
+  if (compiled.size > 500) compiled.clear();
+  compiled.set(expression, evaluator);
+  return evaluator;
+}
+
+export function parseXml(text: string): unknown {
+  const fail = (message: string): never => {
+    throw new XmlProblem(message.split('\n')[0]!);
+  };
+  const parser = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') fail(message);
+    },
+  });
+  try {
+    return parser.parseFromString(text, 'text/xml');
+  } catch (err) {
+    if (err instanceof XmlProblem) throw err;
+    throw new XmlProblem((err as Error).message.split('\n')[0]!);
+  }
+}
+
+export function selectXPath(document: unknown, expression: string): string {
+  return compileXPath(expression).evaluate({ node: document }).stringValue();
+}
