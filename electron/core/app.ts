@@ -21,6 +21,7 @@ import { followRegistry, uploaderSection } from './uploaders/config.js';
 import { createUploadContext } from './uploaders/context.js';
 import { RateLimitTracker } from './uploaders/rate-limits.js';
 import { UploaderRegistry } from './uploaders/registry.js';
+import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
 
@@ -60,6 +61,8 @@ export interface AppServices {
   uploadContext(id: string, options?: { signal?: AbortSignal; onProgress?(sent: number, total: number): void }): UploadContext;
   history: HistoryService;
   uploads: UploadsService;
+  /** Uploaders imported from ShareX .sxcu files. */
+  customUploaders: CustomUploaderStore;
 }
 
 export interface Core extends AppServices {
@@ -84,6 +87,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   await settings.moveSecretsOutOfStore();
   settings.onChange((keys) => events.emit('settings.changed', { keys }));
   followRegistry(settings, uploaders, generalSection);
+  const customUploaders = await CustomUploaderStore.open({ path: join(deps.profileDir, 'custom-uploaders.json'), settings, logger });
 
   const rateLimits = new RateLimitTracker();
   const fetchImpl = deps.fetch ?? globalThis.fetch;
@@ -128,6 +132,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     uploadContext,
     history,
     uploads,
+    customUploaders,
   };
   const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;

@@ -4,7 +4,8 @@ import { deleteCommand } from './delete.js';
 import { historyCommand } from './history.js';
 import { processCommand } from './process.js';
 import { queueCommand } from './queue.js';
+import { customUploadersCommand, exportSxcuCommand, importSxcuCommand } from './sxcu.js';
 import { uploadCommand } from './upload.js';
 
 /** Every `shotput` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand];
+export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand];

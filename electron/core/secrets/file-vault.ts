@@ -1,5 +1,5 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../atomic-file.js';
 import { ShotputError } from '../errors.js';
 import type { SecretVault } from './vault.js';
 
@@ -97,11 +97,7 @@ export class FileSecretVault implements SecretVault {
     const next = this.writing.then(async () => {
       const all = await this.read();
       change(all);
-      await mkdir(dirname(this.path), { recursive: true });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(all, null, 2), { mode: 0o600 });
-      await chmod(tmp, 0o600);
-      await rename(tmp, this.path);
+      await writeFileAtomic(this.path, JSON.stringify(all, null, 2), { mode: 0o600 });
     });
     this.writing = next.catch(() => {});
     return next;

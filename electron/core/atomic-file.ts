@@ -1,0 +1,14 @@
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Replaces a file in one step (write a sibling, then rename over it), so a crash leaves either
+ * the old file or the new one, never half of each. `mode` applies to the new file.
+ */
+export async function writeFileAtomic(path: string, text: string, options: { mode?: number } = {}): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { mode: options.mode });
+  if (options.mode !== undefined) await chmod(tmp, options.mode);
+  await rename(tmp, path);
+}
