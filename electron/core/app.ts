@@ -21,6 +21,8 @@ import { followRegistry, uploaderSection } from './uploaders/config.js';
 import { createUploadContext } from './uploaders/context.js';
 import { RateLimitTracker } from './uploaders/rate-limits.js';
 import { UploaderRegistry } from './uploaders/registry.js';
+import { systemNamePatternEnv } from './uploaders/sxcu/env.js';
+import { registerCustomUploaders } from './uploaders/sxcu/registration.js';
 import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
@@ -92,6 +94,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const rateLimits = new RateLimitTracker();
   const fetchImpl = deps.fetch ?? globalThis.fetch;
   const now = deps.now ?? Date.now;
+  registerCustomUploaders(customUploaders, uploaders, { env: systemNamePatternEnv(now) });
   const uploadContext: AppServices['uploadContext'] = (id, options) =>
     createUploadContext({ settings, fetch: fetchImpl, now, logger, rateLimits }, id, options);
 

@@ -2,9 +2,10 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { ShotputError, toUserError } from '../../core/errors.js';
 import { exportUploader } from '../../core/uploaders/sxcu/export.js';
-import { describeQuestion, listQuestions } from '../../core/uploaders/sxcu/questions.js';
+import { CUSTOM_PREFIX } from '../../core/uploaders/registry.js';
+import { describeQuestion, resolveAnswers } from '../../core/uploaders/sxcu/questions.js';
 import { describeDestinations } from '../../core/uploaders/sxcu/spec.js';
-import { CustomUploaderErrorCode, type StoredCustomUploader } from '../../core/uploaders/sxcu/store.js';
+import { CustomUploaderErrorCode, type CustomUploaderStore, type StoredCustomUploader } from '../../core/uploaders/sxcu/store.js';
 import { option, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 
@@ -26,13 +27,40 @@ export function answersFromFlags(values: readonly string[], knownIds: readonly s
   return answers;
 }
 
-function summary(uploader: StoredCustomUploader) {
+/**
+ * The answers `shotput upload` passes to a custom uploader, from its `--answer` flags. Refuses,
+ * before anything is queued, a question left unanswered or a choice that is not offered.
+ */
+export async function answersForUpload(store: CustomUploaderStore, uploaderId: string, values: readonly string[]): Promise<Record<string, string> | undefined> {
+  const stored = uploaderId.startsWith(CUSTOM_PREFIX) ? store.find(uploaderId) : undefined;
+  const questions = stored ? await store.questions(stored) : [];
+  if (questions.length === 0) {
+    if (values.length > 0) throw new UsageError(`${uploaderId} asks no questions; --${ANSWER_FLAG} is for custom uploaders whose file uses {select:…} or {inputbox:…}.`);
+    return undefined;
+  }
+  const answers = answersFromFlags(values, questions.map((q) => q.id));
+  const given = new Set(Object.keys(answers).map((k) => k.toLowerCase()));
+  const missing = questions.filter((q) => !given.has(q.id.toLowerCase()));
+  if (missing.length > 0) {
+    throw new UsageError(
+      `${stored!.id} asks before it uploads: ${missing.map(describeQuestion).join('; ')}. Answer with --${ANSWER_FLAG}, for example --${ANSWER_FLAG} "${missing[0]!.id}=…".`,
+    );
+  }
+  try {
+    resolveAnswers(stored!.id, questions, answers);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  return answers;
+}
+
+async function summary(store: CustomUploaderStore, uploader: StoredCustomUploader) {
   return {
     id: uploader.id,
     name: uploader.label,
     destinations: uploader.spec.destinations,
     secrets: uploader.secrets.map((s) => s.key),
-    questions: listQuestions(uploader.spec),
+    questions: await store.questions(uploader),
     importedAt: uploader.importedAt,
     ...(uploader.source.migratedFrom ? { migratedFrom: uploader.source.migratedFrom } : {}),
   };
@@ -62,7 +90,7 @@ export const importSxcuCommand: CliCommand = {
       const report = await core.customUploaders.import(text, { fileName: basename(file), name: option(ctx.args, 'name'), replace: ctx.args.flags.has('replace') });
       const { uploader } = report;
       if (json) {
-        ctx.io.stdout(`${JSON.stringify({ ok: true, ...summary(uploader), replaced: report.replaced, warnings: report.warnings })}\n`);
+        ctx.io.stdout(`${JSON.stringify({ ok: true, ...(await summary(core.customUploaders, uploader)), replaced: report.replaced, warnings: report.warnings })}\n`);
         return 0;
       }
       for (const warning of report.warnings) ctx.io.stderr(`warning: ${warning}\n`);
@@ -71,7 +99,7 @@ export const importSxcuCommand: CliCommand = {
       if (uploader.secrets.length > 0) {
         ctx.io.stdout(`Kept as secrets, not in settings.json (${core.vault.protection}): ${uploader.secrets.map((s) => s.key).join(', ')}\n`);
       }
-      const questions = listQuestions(uploader.spec);
+      const questions = await core.customUploaders.questions(uploader);
       if (questions.length > 0) {
         ctx.io.stdout(`It asks before each upload: ${questions.map(describeQuestion).join('; ')}. Answer with --${ANSWER_FLAG} <question>=<answer>.\n`);
       }
@@ -130,12 +158,12 @@ export const customUploadersCommand: CliCommand = {
     if (action === 'list' && id === undefined) {
       const all = core.customUploaders.list();
       if (ctx.args.flags.has('json')) {
-        ctx.io.stdout(`${JSON.stringify(all.map(summary))}\n`);
+        ctx.io.stdout(`${JSON.stringify(await Promise.all(all.map((u) => summary(core.customUploaders, u))))}\n`);
         return 0;
       }
       if (all.length === 0) ctx.io.stdout('No custom uploaders yet. Import one with: shotput import-sxcu <file.sxcu>\n');
       for (const uploader of all) {
-        const questions = listQuestions(uploader.spec);
+        const questions = await core.customUploaders.questions(uploader);
         const asks = questions.length > 0 ? `; asks ${questions.map((q) => `"${q.id}"`).join(', ')}` : '';
         ctx.io.stdout(`${uploader.id}  ${uploader.label} (${describeDestinations(uploader.spec.destinations)}${asks})\n`);
       }

@@ -7,6 +7,7 @@ import type { UploadOptions } from '../../core/uploaders/types.js';
 import { option, UsageError } from '../args.js';
 import type { CliCommand } from '../context.js';
 import { ProgressPrinter } from '../progress.js';
+import { ANSWER_FLAG, answersForUpload } from './sxcu.js';
 
 /** A CLI run waits this long for a retry; a longer wait (a rate limit) leaves the job queued. */
 const MAX_WAIT_MS = 90_000;
@@ -24,7 +25,7 @@ function isUrl(input: string): boolean {
 
 export const uploadCommand: CliCommand = {
   name: 'upload',
-  usage: 'upload <file|url>... [--uploader ID] [--album ID] [--link url|markdown|html|bbcode] [--json]',
+  usage: 'upload <file|url>... [--uploader ID] [--album ID] [--answer QUESTION=ANSWER]... [--link url|markdown|html|bbcode] [--json]',
   summary:
     'upload files or URLs through the queue (retries, resume after a crash) and print each link; --json prints one JSON object per input. Progress goes to stderr.',
   async run(ctx) {
@@ -40,6 +41,8 @@ export const uploadCommand: CliCommand = {
     const options: UploadOptions = {};
     const album = option(ctx.args, 'album');
     if (album) options.albumId = album;
+    const answers = await answersForUpload(core.customUploaders, uploaderId, ctx.args.options.get(ANSWER_FLAG) ?? []);
+    if (answers) options.answers = answers;
 
     const progress = new ProgressPrinter(ctx.io.stderr, ctx.io.stderrIsTTY === true);
     const names = new Map<string, string>();

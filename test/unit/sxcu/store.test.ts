@@ -74,7 +74,7 @@ describe('custom uploaders in the profile', () => {
     await core.customUploaders.import(withKeys);
     await expect(core.customUploaders.import(withKeys)).rejects.toMatchObject({
       code: 'custom_uploader_exists',
-      message: 'A custom uploader named "Key Host" is already imported as custom:key-host. Replace it, or import this file under another name.',
+      message: 'A custom uploader named "Key Host" is already imported as custom:key-host.',
     });
     const other = await core.customUploaders.import(withKeys, { name: 'Key Host 2' });
     expect(other.uploader.id).toBe('custom:key-host-2');

@@ -5,7 +5,8 @@
 import { ShotputError } from '../../errors.js';
 import type { SettingsService } from '../../settings/service.js';
 import { BUILT_IN_EXPORTS, builtInSpec, type ExportConfig } from './builtin-export.js';
-import { CUSTOM_PREFIX, entryValue, secretLabel, withEntryValue, type CustomUploaderStore } from './store.js';
+import { CUSTOM_PREFIX } from '../registry.js';
+import { entryValue, secretLabel, withEntryValue, type CustomUploaderStore } from './store.js';
 import type { SxcuSpec } from './spec.js';
 import { sxcuFileName, writeSxcu } from './write.js';
 

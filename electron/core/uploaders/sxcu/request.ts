@@ -33,8 +33,8 @@ export interface SxcuRequest {
   body: SxcuRequestBody;
 }
 
-/** Headers the HTTP layer owns: a stale length, or a multipart type without Shotput's boundary, would break the request. */
-const DROPPED_HEADERS = new Set(['content-length', 'host', 'transfer-encoding']);
+/** Headers the HTTP layer owns: a stale length or a connection option would break the request. */
+const DROPPED_HEADERS = new Set(['content-length', 'host', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
 
 export function supportsPayload(spec: SxcuSpec, kind: SxcuPayload['kind']): boolean {
   return spec.destinations.some((d) => DESTINATION_PURPOSE[d] === kind);

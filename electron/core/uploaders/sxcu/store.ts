@@ -10,11 +10,11 @@ import { writeFileAtomic } from '../../atomic-file.js';
 import { ShotputError } from '../../errors.js';
 import { silentLogger, type Logger } from '../../logger.js';
 import type { SettingsService } from '../../settings/service.js';
+import { CUSTOM_PREFIX } from '../registry.js';
+import { listQuestions, type SxcuQuestion } from './questions.js';
 import { readSxcu } from './read.js';
 import { detectSecrets, looksLikePlaceholder } from './secrets.js';
 import { BODY_TYPES, DESTINATION_TYPES, FILE_FIELD_NAMES, MAP_FIELDS, REQUEST_METHODS, type MapField, type SxcuSpec } from './spec.js';
-
-export const CUSTOM_PREFIX = 'custom:';
 
 export const CustomUploaderErrorCode = {
   exists: 'custom_uploader_exists',
@@ -126,7 +126,7 @@ export function secretLabel(ref: Pick<SecretRef, 'field' | 'name'>): string {
 export function settingsSection(uploader: StoredCustomUploader): SettingSection {
   return {
     id: `uploaders.${uploader.id}`,
-    title: `${uploader.label} (imported .sxcu)`,
+    title: uploader.label,
     fields: uploader.secrets.map((ref) => ({
       key: ref.key,
       label: secretLabel(ref),
@@ -221,6 +221,11 @@ export class CustomUploaderStore {
     return spec;
   }
 
+  /** What it asks before each upload; a question may sit in a secret value, so these are read resolved. */
+  async questions(uploader: StoredCustomUploader): Promise<SxcuQuestion[]> {
+    return listQuestions(await this.resolvedSpec(uploader));
+  }
+
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -254,7 +259,7 @@ export class CustomUploaderStore {
     if (previous && !options.replace) {
       throw new ShotputError(
         CustomUploaderErrorCode.exists,
-        `A custom uploader named "${previous.label}" is already imported as ${id}. Replace it, or import this file under another name.`,
+        `A custom uploader named "${previous.label}" is already imported as ${id}.`,
       );
     }
     const secrets = secretRefs(id, full);
