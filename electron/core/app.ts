@@ -22,6 +22,7 @@ import { createUploadContext } from './uploaders/context.js';
 import { RateLimitTracker } from './uploaders/rate-limits.js';
 import { UploaderRegistry } from './uploaders/registry.js';
 import { systemNamePatternEnv } from './uploaders/sxcu/env.js';
+import { OpenedSxcuFiles } from './uploaders/sxcu/opened-files.js';
 import { registerCustomUploaders } from './uploaders/sxcu/registration.js';
 import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
@@ -65,6 +66,8 @@ export interface AppServices {
   uploads: UploadsService;
   /** Uploaders imported from ShareX .sxcu files. */
   customUploaders: CustomUploaderStore;
+  /** .sxcu files opened with Shotput, waiting for the user to confirm. */
+  openedSxcu: OpenedSxcuFiles;
 }
 
 export interface Core extends AppServices {
@@ -90,6 +93,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   settings.onChange((keys) => events.emit('settings.changed', { keys }));
   followRegistry(settings, uploaders, generalSection);
   const customUploaders = await CustomUploaderStore.open({ path: join(deps.profileDir, 'custom-uploaders.json'), settings, logger });
+  const openedSxcu = new OpenedSxcuFiles({ store: customUploaders, onChange: (items) => events.emit('sxcu.pending', { items }) });
 
   const rateLimits = new RateLimitTracker();
   const fetchImpl = deps.fetch ?? globalThis.fetch;
@@ -136,6 +140,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     history,
     uploads,
     customUploaders,
+    openedSxcu,
   };
   const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;

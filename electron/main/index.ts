@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { ViewName } from '../../shared/ipc/contract.js';
 import { createCore, type Core } from '../core/app.js';
 import { filesFromArgv } from '../core/argv.js';
+import { openFilesWithShotput } from '../core/open-files.js';
 import { APP_ORIGIN } from '../core/ipc/sender.js';
 import { consoleLogger } from '../core/logger.js';
 import { electronPlatform } from '../platform/desktop.js';
@@ -42,11 +43,21 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
 
   const openFiles = async (files: string[]) => {
     if (files.length === 0 || !core) return;
-    const outcomes = await core.uploads.addFiles(files);
-    const refused = outcomes.filter((o) => o.error);
+    const opened = await openFilesWithShotput(core, files);
+    const refused = opened.uploads.filter((o) => o.error);
     for (const o of refused) electronPlatform.notify('Not uploaded', `${o.input}: ${o.error!.message}`);
-    if (refused.length > 0) showView('queue');
+    // A .sxcu file is imported only once the user confirms it in the window.
+    if (opened.sxcu > 0) showView('settings');
+    else if (refused.length > 0) showView('queue');
   };
+
+  // macOS hands files opened with the app (a double-clicked .sxcu) to this event, not to argv.
+  const earlyOpened: string[] = [];
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (core) void openFiles([path]);
+    else earlyOpened.push(path);
+  });
 
   app.on('second-instance', (_event, argv, cwd, data) => {
     const forwarded = (data as { files?: unknown } | undefined)?.files;
@@ -102,6 +113,6 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     started.history.onChange(showRecent);
     showRecent();
     await started.startUploads();
-    await openFiles(launchFiles);
+    await openFiles([...launchFiles, ...earlyOpened]);
   });
 }

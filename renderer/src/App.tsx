@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type ComponentType, type DragEvent } from 'react';
 import type { ViewName } from '../../shared/ipc/contract.js';
 import { subscribe } from './api/client.js';
+import { OpenedSxcuDialog } from './components/OpenedSxcuDialog.js';
+import { QuestionsDialog } from './components/QuestionsDialog.js';
+import { useCustomUploaders } from './stores/custom-uploaders.js';
 import { useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
 import { useQueue } from './stores/queue.js';
@@ -37,7 +40,9 @@ export function App() {
       subscribe('queue.changed', ({ jobs }) => useQueue.getState().replace(jobs)),
       subscribe('queue.progress', ({ id, sent, total }) => useQueue.getState().progress(id, sent, total)),
       subscribe('history.changed', () => void useHistory.getState().load()),
+      subscribe('sxcu.pending', ({ items }) => useCustomUploaders.getState().setPending(items)),
     ];
+    void useCustomUploaders.getState().load();
     return () => offs.forEach((off) => off());
   }, [fetchSettings, refreshSettings, show]);
 
@@ -47,9 +52,16 @@ export function App() {
     e.preventDefault();
     setDragging(false);
     const files = [...e.dataTransfer.files];
-    if (files.length === 0) return;
+    // A dropped .sxcu file is a custom uploader to import, not a file to upload.
+    const sxcu = files.filter((f) => f.name.toLowerCase().endsWith('.sxcu'));
+    const uploads = files.filter((f) => !sxcu.includes(f));
+    if (sxcu.length > 0) {
+      show('settings');
+      void useCustomUploaders.getState().importFiles(sxcu);
+    }
+    if (uploads.length === 0) return;
     show('queue');
-    void useQueue.getState().addFiles(files);
+    void useQueue.getState().addFiles(uploads);
   };
 
   // Ctrl/Cmd+1..4 jump between views, as in most desktop apps.
@@ -116,6 +128,8 @@ export function App() {
           ))}
         </ul>
       </nav>
+      <QuestionsDialog />
+      <OpenedSxcuDialog />
       <main className="content" aria-labelledby="view-title">
         <h1 id="view-title" ref={heading} tabIndex={-1}>
           {current.title}

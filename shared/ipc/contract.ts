@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { SettingSection, SettingValue } from '../settings/fields.js';
+import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type SxcuQuestion } from '../sxcu.js';
 import { LINK_FORMATS, type HistoryPage, type LinkFormat, type QueueJob } from '../uploads.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
@@ -28,6 +29,8 @@ export interface EventMap {
   /** Bytes handed to the network so far; a few times a second per running upload. */
   'queue.progress': { id: string; sent: number; total: number };
   'history.changed': Record<string, never>;
+  /** .sxcu files opened with Shotput, waiting for the user to confirm their import. */
+  'sxcu.pending': { items: PendingSxcu[] };
 }
 
 export const viewNames = ['history', 'albums', 'queue', 'settings'] as const;
@@ -64,6 +67,11 @@ const uploadOptions = z
     description: z.string().max(2000).optional(),
     albumId: z.string().max(100).optional(),
     nsfw: z.boolean().optional(),
+    /** Answers to a custom uploader's questions, by question id. */
+    answers: z
+      .record(z.string().min(1).max(200), z.string().max(4096))
+      .refine((a) => Object.keys(a).length <= 50, 'at most 50 answers')
+      .optional(),
   })
   .strict();
 
@@ -116,6 +124,26 @@ export const channels = {
   ),
   'history.open': channel<null>()(z.object({ id: recordId, which: z.enum(['viewer', 'image', 'deletePage']) }).strict()),
   'history.delete': channel<{ remote: 'deleted' | 'skipped' }>()(z.object({ id: recordId, localOnly: z.boolean().optional() }).strict()),
+
+  'sxcu.list': channel<CustomUploaderSummary[]>()(z.object({}).strict()),
+  'sxcu.import': channel<SxcuImportResult>()(
+    z
+      .object({
+        text: z.string().min(1).max(MAX_SXCU_CHARS),
+        fileName: z.string().min(1).max(255).optional(),
+        name: z.string().min(1).max(100).optional(),
+        replace: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'sxcu.remove': channel<null>()(z.object({ id: uploaderId }).strict()),
+  /** Always without keys: secrets never reach the window (the CLI can include them). */
+  'sxcu.export': channel<ExportedSxcuFile>()(z.object({ id: uploaderId }).strict()),
+  /** What an uploader (the default one when none is given) asks before each upload. */
+  'sxcu.questions': channel<SxcuQuestion[]>()(z.object({ uploaderId: uploaderId.optional() }).strict()),
+  'sxcu.pending': channel<PendingSxcu[]>()(z.object({}).strict()),
+  'sxcu.confirm': channel<SxcuImportResult>()(z.object({ token: z.string().uuid() }).strict()),
+  'sxcu.dismiss': channel<null>()(z.object({ token: z.string().uuid() }).strict()),
 } as const;
 
 export type Channels = typeof channels;
@@ -128,7 +156,7 @@ export type EventName = keyof EventMap;
 export const channelNames = Object.keys(channels) as ChannelName[];
 
 /** Event names as a run-time list, so preload and the harness can refuse unknown ones. */
-export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed'];
+export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending'];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleLogger } from '../../electron/core/logger.js';
 import { openNodeCore } from '../../electron/core/node-core.js';
+import { openFilesWithShotput } from '../../electron/core/open-files.js';
 import { startHarness } from './harness.js';
 
 function portFrom(argv: string[]): number {
@@ -19,12 +20,15 @@ function portFrom(argv: string[]): number {
 }
 
 const port = portFrom(process.argv.slice(2));
+/** Files after the options are opened as the app opens files it is launched with. */
+const launchFiles = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && all[i - 1] !== '--port');
 const profileDir = process.env.SHOTPUT_HOME ?? mkdtempSync(join(tmpdir(), 'shotput-harness-'));
 if (!process.env.SHOTPUT_HOME) console.log(`SHOTPUT_HOME is not set; using a new profile in ${profileDir}`);
 
 const logger = consoleLogger('harness');
 const core = await openNodeCore({ profileDir, host: 'harness', logger });
 await core.startUploads();
+await openFilesWithShotput(core, launchFiles);
 const harness = await startHarness({ core, port, rendererDir: join(dirname(fileURLToPath(import.meta.url)), 'renderer') });
 console.log(`Harness ready at ${harness.url}`);
 

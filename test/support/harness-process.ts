@@ -23,9 +23,9 @@ export interface HarnessProcess {
   stop(): Promise<number | null>;
 }
 
-/** `npm run harness -- --port 0` as a developer runs it, on the given profile. */
-export async function startHarnessProcess(profileDir: string): Promise<HarnessProcess> {
-  const child = spawn(process.execPath, ['scripts/harness.mjs', '--port', '0'], {
+/** `npm run harness -- --port 0 [files…]` as a developer runs it, on the given profile; the files are opened as the app opens its launch files. */
+export async function startHarnessProcess(profileDir: string, launchFiles: string[] = []): Promise<HarnessProcess> {
+  const child = spawn(process.execPath, ['scripts/harness.mjs', '--port', '0', ...launchFiles], {
     env: { ...process.env, SHOTPUT_HOME: profileDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

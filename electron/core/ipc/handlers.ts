@@ -1,5 +1,6 @@
 import type { ChannelName, ParsedPayloadOf, ResultOf } from '../../../shared/ipc/contract.js';
 import type { AppServices } from '../app.js';
+import { createSxcuHandlers } from './sxcu-handlers.js';
 
 export type Handler<C extends ChannelName> = (payload: ParsedPayloadOf<C>) => Promise<ResultOf<C>> | ResultOf<C>;
 export type HandlerTable = { [C in ChannelName]: Handler<C> };
@@ -41,5 +42,6 @@ export function createHandlers(services: AppServices): HandlerTable {
       return null;
     },
     'history.delete': ({ id, localOnly }) => uploads.delete(id, { localOnly }),
+    ...createSxcuHandlers(services),
   };
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { QueueJob } from '../../../shared/uploads.js';
 import { call } from '../api/client.js';
 import { messageOf } from './messages.js';
+import { useQuestions } from './questions.js';
 
 interface QueueState {
   jobs: QueueJob[];
@@ -18,6 +19,18 @@ interface QueueState {
 }
 
 export const useQueue = create<QueueState>((set, get) => {
+  /** A custom uploader's questions are asked once, before anything is queued; undefined if cancelled. */
+  const askFirst = async () => {
+    try {
+      const answers = await useQuestions.getState().askBeforeUpload();
+      if (!answers) set({ notice: { kind: 'info', text: 'Nothing was queued: the questions were cancelled.' } });
+      return answers;
+    } catch (err) {
+      set({ notice: { kind: 'error', text: messageOf(err) } });
+      return undefined;
+    }
+  };
+  const withAnswers = (answers: Record<string, string>) => (Object.keys(answers).length > 0 ? { options: { answers } } : {});
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
@@ -39,12 +52,14 @@ export const useQueue = create<QueueState>((set, get) => {
       set({ jobs: get().jobs.map((j) => (j.id === id ? { ...j, progress: { sent, total } } : j)) });
     },
     async addFiles(files) {
+      const answers = await askFirst();
+      if (!answers) return;
       const refused: string[] = [];
       let queued = 0;
       for (const file of files) {
         try {
           const data = new Uint8Array(await file.arrayBuffer());
-          await call('queue.addData', { name: file.name, data });
+          await call('queue.addData', { name: file.name, data, ...withAnswers(answers) });
           queued++;
         } catch (err) {
           refused.push(`${file.name}: ${messageOf(err)}`);
@@ -58,8 +73,10 @@ export const useQueue = create<QueueState>((set, get) => {
       });
     },
     async addUrl(url) {
+      const answers = await askFirst();
+      if (!answers) return false;
       try {
-        await call('queue.addUrl', { url });
+        await call('queue.addUrl', { url, ...withAnswers(answers) });
         set({ notice: { kind: 'info', text: `Queued ${url}.` } });
         return true;
       } catch (err) {

@@ -17,6 +17,8 @@ interface SettingsState {
   fetch(): Promise<void>;
   /** Re-reads values after another window, the CLI or the core changed them. */
   refresh(): Promise<void>;
+  /** Re-reads sections and values (an uploader was added or removed) without a loading state. */
+  reload(): Promise<void>;
   save(key: string, value: SettingValue): Promise<boolean>;
   reset(key: string): Promise<void>;
   clearError(key: string): void;
@@ -41,6 +43,11 @@ export const useSettings = create<SettingsState>((set, get) => ({
     if (get().load.status !== 'ready') return;
     const snapshot = await call('settings.get', {});
     set({ values: snapshot.values, secrets: snapshot.secrets });
+  },
+  async reload() {
+    if (get().load.status !== 'ready') return;
+    const [sections, snapshot] = await Promise.all([call('settings.describe', {}), call('settings.get', {})]);
+    set({ sections, values: snapshot.values, secrets: snapshot.secrets });
   },
   async save(key, value) {
     // Shown at once; put back if the core refuses it.

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { SettingInput } from '../components/SettingInput.js';
 import { useSettings } from '../stores/settings.js';
+import { CustomUploadersSection } from './CustomUploadersSection.js';
 
 export function SettingsView() {
   const load = useSettings((s) => s.load);
@@ -39,6 +40,7 @@ export function SettingsView() {
           ))}
         </fieldset>
       ))}
+      <CustomUploadersSection />
     </div>
   );
 }

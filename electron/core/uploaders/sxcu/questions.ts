@@ -3,24 +3,13 @@
  * the window can ask once before queueing and the CLI can take the answers from its flags. The
  * answers travel in UploadOptions.answers, keyed by each question's id; a retry never asks again.
  */
+import type { SxcuQuestion } from '../../../../shared/sxcu.js';
 import { ShotputError } from '../../errors.js';
 import { ANALYSIS_ENV, parseFieldValue, syntaxValues } from './fields.js';
 import type { SxcuSpec } from './spec.js';
 import { staticText, walkCalls, type CallNode } from './syntax.js';
 
-export interface SxcuQuestion {
-  /** The key of its answer in UploadOptions.answers. */
-  id: string;
-  kind: 'select' | 'text';
-  /** What to show: the input box's title, or what a choice is for. */
-  prompt: string;
-  /** For 'select': the choices, one of which is the answer. */
-  options?: string[];
-  /** For 'text': the text the box starts with. */
-  default?: string;
-  /** Where the file uses it, such as `Headers.X-Domain`. */
-  usedIn: string[];
-}
+export type { SxcuQuestion };
 
 export const QuestionErrorCode = { unanswered: 'question_unanswered', invalidAnswer: 'invalid_answer' } as const;
 

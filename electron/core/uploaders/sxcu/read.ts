@@ -3,6 +3,7 @@
  * and field at fault. Everything that can be checked without a server is checked here, so an
  * imported uploader does not fail halfway through its first upload.
  */
+import { MAX_SXCU_CHARS } from '../../../../shared/sxcu.js';
 import { SxcuError, SxcuErrorCode, type SxcuLocation } from './errors.js';
 import { ANALYSIS_ENV, parseFieldValue, syntaxValues } from './fields.js';
 import { compileJsonPath, JsonPathProblem } from './jsonpath.js';
@@ -43,8 +44,6 @@ export interface SxcuReadResult {
   lines: Record<string, number>;
 }
 
-/** Far above any real file (they are a few hundred bytes), far below trouble. */
-export const MAX_SXCU_CHARS = 256 * 1024;
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 

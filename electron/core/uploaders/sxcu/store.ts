@@ -42,6 +42,24 @@ export interface StoredCustomUploader {
   secrets: SecretRef[];
 }
 
+export interface ImportOptions {
+  /** The file's name, for messages. */
+  fileName?: string;
+  /** Imports it under this name instead of the file's. */
+  name?: string;
+  /** Replaces an uploader of the same name. */
+  replace?: boolean;
+}
+
+export interface PreparedImport {
+  uploader: StoredCustomUploader;
+  /** The spec with its secret values. */
+  full: SxcuSpec;
+  warnings: string[];
+  /** The uploader it replaces. */
+  previous?: StoredCustomUploader;
+}
+
 export interface ImportReport {
   uploader: StoredCustomUploader;
   /** Things read differently from the file, and secrets that still need a value. */
@@ -232,7 +250,7 @@ export class CustomUploaderStore {
   }
 
   /** Reads, checks and stores a .sxcu file. Throws SxcuError (the file) or ShotputError (the profile). */
-  import(text: string, options: { fileName?: string; name?: string; replace?: boolean } = {}): Promise<ImportReport> {
+  import(text: string, options: ImportOptions = {}): Promise<ImportReport> {
     return this.serialize(() => this.importNow(text, options));
   }
 
@@ -250,17 +268,17 @@ export class CustomUploaderStore {
     });
   }
 
-  private async importNow(text: string, options: { fileName?: string; name?: string; replace?: boolean }): Promise<ImportReport> {
-    this.checkWritable();
+  /**
+   * Everything an import does short of saving: reads and checks the file, names it, finds its
+   * secrets. Throws SxcuError (the file) or ShotputError (an uploader of that name exists).
+   */
+  prepare(text: string, options: ImportOptions = {}): PreparedImport {
     const read = readSxcu(text, { source: options.fileName });
     const full: SxcuSpec = { ...read.spec, name: options.name?.trim() || read.spec.name };
     const id = customUploaderId(full.name);
     const previous = this.uploaders.find((u) => u.id === id);
     if (previous && !options.replace) {
-      throw new ShotputError(
-        CustomUploaderErrorCode.exists,
-        `A custom uploader named "${previous.label}" is already imported as ${id}.`,
-      );
+      throw new ShotputError(CustomUploaderErrorCode.exists, `A custom uploader named "${previous.label}" is already imported as ${id}.`);
     }
     const secrets = secretRefs(id, full);
     let stored = full;
@@ -273,7 +291,6 @@ export class CustomUploaderStore {
       spec: stored,
       secrets,
     };
-
     const warnings = [...read.warnings];
     for (const ref of secrets) {
       const value = entryValue(full, ref);
@@ -281,7 +298,12 @@ export class CustomUploaderStore {
         warnings.push(`${secretLabel(ref)} ${value === '' ? 'is empty' : 'looks like a placeholder, not a real value'}: set it as the secret setting ${ref.key}.`);
       }
     }
+    return { uploader, full, warnings, previous };
+  }
 
+  private async importNow(text: string, options: ImportOptions): Promise<ImportReport> {
+    this.checkWritable();
+    const { uploader, full, warnings, previous } = this.prepare(text, options);
     const next = previous ? this.uploaders.map((u) => (u === previous ? uploader : u)) : [...this.uploaders, uploader];
     await this.commit(previous, uploader, full, next);
     this.uploaders = next;
