@@ -21,6 +21,12 @@ export interface SxcuQuestion {
   usedIn: string[];
 }
 
+/** Which uploader an upload will go to, and what it asks first (nothing for most). */
+export interface UploadQuestions {
+  uploaderId: string;
+  questions: SxcuQuestion[];
+}
+
 export interface CustomUploaderSummary {
   /** `custom:<name>`. */
   id: string;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { SettingSection, SettingValue } from '../settings/fields.js';
-import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type SxcuQuestion } from '../sxcu.js';
+import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type UploadQuestions } from '../sxcu.js';
 import { LINK_FORMATS, type HistoryPage, type LinkFormat, type QueueJob } from '../uploads.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
@@ -139,8 +139,8 @@ export const channels = {
   'sxcu.remove': channel<null>()(z.object({ id: uploaderId }).strict()),
   /** Always without keys: secrets never reach the window (the CLI can include them). */
   'sxcu.export': channel<ExportedSxcuFile>()(z.object({ id: uploaderId }).strict()),
-  /** What an uploader (the default one when none is given) asks before each upload. */
-  'sxcu.questions': channel<SxcuQuestion[]>()(z.object({ uploaderId: uploaderId.optional() }).strict()),
+  /** Where an upload goes (the given uploader, else the one for this file name, else the default) and what it asks first. */
+  'sxcu.questions': channel<UploadQuestions>()(z.object({ uploaderId: uploaderId.optional(), fileName: z.string().min(1).max(255).optional() }).strict()),
   'sxcu.pending': channel<PendingSxcu[]>()(z.object({}).strict()),
   'sxcu.confirm': channel<SxcuImportResult>()(z.object({ token: z.string().uuid() }).strict()),
   'sxcu.dismiss': channel<null>()(z.object({ token: z.string().uuid() }).strict()),

@@ -21,6 +21,11 @@ const BY_EXTENSION: Record<string, string> = {
   '.zip': 'application/zip',
 };
 
+/** The type a file name's extension suggests; application/octet-stream when it says nothing. */
+export function mimeFromName(name: string): string {
+  return BY_EXTENSION[extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
 export const EXTENSION_BY_MIME: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
@@ -49,7 +54,7 @@ export async function detectMime(path: string): Promise<string> {
   try {
     const head = new Uint8Array(16);
     await handle.read(head, 0, 16, 0);
-    return sniffImageMime(head) ?? BY_EXTENSION[extname(path).toLowerCase()] ?? 'application/octet-stream';
+    return sniffImageMime(head) ?? mimeFromName(path);
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
 import type { CustomUploaderSummary, SxcuImportResult } from '../../../shared/sxcu.js';
 import type { AppServices } from '../app.js';
+import { mimeFromName } from '../files/mime.js';
 import { CUSTOM_PREFIX } from '../uploaders/registry.js';
 import { exportUploader } from '../uploaders/sxcu/export.js';
 import { describeDestinations } from '../uploaders/sxcu/spec.js';
@@ -35,10 +36,11 @@ export function createSxcuHandlers(services: AppServices): Pick<HandlerTable, Sx
       return null;
     },
     'sxcu.export': ({ id }) => exportUploader(services, id, { includeSecrets: false }),
-    'sxcu.questions': async ({ uploaderId }) => {
-      const id = services.uploads.uploaderIdOrDefault(uploaderId);
+    'sxcu.questions': async ({ uploaderId, fileName }) => {
+      const { uploads } = services;
+      const id = uploaderId !== undefined || fileName === undefined ? uploads.uploaderIdOrDefault(uploaderId) : uploads.uploaderForType(mimeFromName(fileName));
       const uploader = id.startsWith(CUSTOM_PREFIX) ? customUploaders.find(id) : undefined;
-      return uploader ? customUploaders.questions(uploader) : [];
+      return { uploaderId: id, questions: uploader ? await customUploaders.questions(uploader) : [] };
     },
     'sxcu.pending': () => openedSxcu.list(),
     'sxcu.confirm': async ({ token }) => importResult(services, await openedSxcu.confirm(token)),

@@ -11,6 +11,14 @@ export function generalSection(uploaderChoices: FieldChoice[]): SettingSection {
     fields: [
       { key: 'defaultUploader', label: 'Default uploader', kind: 'choice', default: 'imge', choices: uploaderChoices },
       {
+        key: 'defaultFileUploader',
+        label: 'Uploader for other files',
+        kind: 'choice',
+        default: '',
+        choices: [{ value: '', label: 'The default uploader' }, ...uploaderChoices],
+        help: 'Where files that are not images go when they are dropped on the window or opened with Shotput, such as a file uploader imported from a .sxcu file.',
+      },
+      {
         key: 'theme',
         label: 'Theme',
         kind: 'choice',

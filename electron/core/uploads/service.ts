@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { formatLink, LINK_FORMATS, type HistoryRecord, type LinkFormat, type QueueJob, type UserError } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
+import { detectMime } from '../files/mime.js';
 import { safeFileName } from '../files/names.js';
 import type { HistoryService } from '../history/service.js';
 import type { Logger } from '../logger.js';
@@ -62,12 +63,26 @@ export class UploadsService {
     return chosen;
   }
 
+  /**
+   * The uploader for a file nobody chose one for: the default one, unless the file is not an
+   * image and an uploader for other files is set (a .sxcu file uploader, say).
+   */
+  uploaderForType(mime: string): string {
+    const forFiles = this.deps.settings.getString('defaultFileUploader');
+    return forFiles !== '' && !mime.startsWith('image/') ? this.uploaderIdOrDefault(forFiles) : this.uploaderIdOrDefault(undefined);
+  }
+
+  private async uploaderForFile(path: string, chosen: string | undefined): Promise<string> {
+    return chosen === undefined ? this.uploaderForType(await detectMime(path)) : this.uploaderIdOrDefault(chosen);
+  }
+
   /** Queues each file; one bad file is reported without stopping the others. */
   async addFiles(paths: string[], uploaderId?: string, options: UploadOptions = {}): Promise<AddOutcome[]> {
-    const id = this.uploaderIdOrDefault(uploaderId);
+    this.uploaderIdOrDefault(uploaderId);
     const outcomes: AddOutcome[] = [];
     for (const path of paths) {
       try {
+        const id = await this.uploaderForFile(path, uploaderId);
         outcomes.push({ input: path, job: await this.queue.add({ kind: 'file', path }, id, options) });
       } catch (err) {
         outcomes.push({ input: path, error: toUserError(err) });
@@ -78,14 +93,14 @@ export class UploadsService {
 
   /** Bytes of a file the user dropped on the window or picked in it. */
   async addData(name: string, data: Uint8Array, uploaderId?: string, options: UploadOptions = {}): Promise<QueueJob> {
-    const id = this.uploaderIdOrDefault(uploaderId);
+    this.uploaderIdOrDefault(uploaderId);
     const dir = join(this.deps.profileDir, 'incoming', randomUUID());
     const fileName = safeFileName(name);
     await mkdir(dir, { recursive: true });
     try {
       const path = join(dir, fileName);
       await writeFile(path, data);
-      return await this.queue.add({ kind: 'file', path, name: fileName }, id, options);
+      return await this.queue.add({ kind: 'file', path, name: fileName }, await this.uploaderForFile(path, uploaderId), options);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

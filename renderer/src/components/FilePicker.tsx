@@ -15,6 +15,7 @@ export function FilePicker({ label, accept, onFiles }: { label: string; accept?:
         accept={accept}
         hidden
         aria-hidden="true"
+        aria-label={label}
         tabIndex={-1}
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];

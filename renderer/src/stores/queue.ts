@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { QueueJob } from '../../../shared/uploads.js';
 import { call } from '../api/client.js';
 import { messageOf } from './messages.js';
-import { useQuestions } from './questions.js';
+import { useQuestions, type UploadTarget } from './questions.js';
 
 interface QueueState {
   jobs: QueueJob[];
@@ -19,18 +19,13 @@ interface QueueState {
 }
 
 export const useQueue = create<QueueState>((set, get) => {
-  /** A custom uploader's questions are asked once, before anything is queued; undefined if cancelled. */
-  const askFirst = async () => {
-    try {
-      const answers = await useQuestions.getState().askBeforeUpload();
-      if (!answers) set({ notice: { kind: 'info', text: 'Nothing was queued: the questions were cancelled.' } });
-      return answers;
-    } catch (err) {
-      set({ notice: { kind: 'error', text: messageOf(err) } });
-      return undefined;
-    }
-  };
-  const withAnswers = (answers: Record<string, string>) => (Object.keys(answers).length > 0 ? { options: { answers } } : {});
+  /** Where an upload goes, with the answers a custom uploader asks for before anything is queued; undefined if cancelled. */
+  const askFirst = (fileName?: string, asked?: Map<string, UploadTarget | null>) =>
+    useQuestions.getState().askBeforeUpload(fileName ? { fileName } : {}, asked);
+  const routed = (target: UploadTarget) => ({
+    uploaderId: target.uploaderId,
+    ...(Object.keys(target.answers).length > 0 ? { options: { answers: target.answers } } : {}),
+  });
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
@@ -52,14 +47,18 @@ export const useQueue = create<QueueState>((set, get) => {
       set({ jobs: get().jobs.map((j) => (j.id === id ? { ...j, progress: { sent, total } } : j)) });
     },
     async addFiles(files) {
-      const answers = await askFirst();
-      if (!answers) return;
       const refused: string[] = [];
+      const asked = new Map<string, UploadTarget | null>();
       let queued = 0;
       for (const file of files) {
         try {
+          const target = await askFirst(file.name, asked);
+          if (!target) {
+            refused.push(`${file.name}: the uploader's questions were not answered.`);
+            continue;
+          }
           const data = new Uint8Array(await file.arrayBuffer());
-          await call('queue.addData', { name: file.name, data, ...withAnswers(answers) });
+          await call('queue.addData', { name: file.name, data, ...routed(target) });
           queued++;
         } catch (err) {
           refused.push(`${file.name}: ${messageOf(err)}`);
@@ -73,10 +72,13 @@ export const useQueue = create<QueueState>((set, get) => {
       });
     },
     async addUrl(url) {
-      const answers = await askFirst();
-      if (!answers) return false;
       try {
-        await call('queue.addUrl', { url, ...withAnswers(answers) });
+        const target = await askFirst();
+        if (!target) {
+          set({ notice: { kind: 'info', text: `${url} was not queued: the uploader's questions were not answered.` } });
+          return false;
+        }
+        await call('queue.addUrl', { url, ...routed(target) });
         set({ notice: { kind: 'info', text: `Queued ${url}.` } });
         return true;
       } catch (err) {

@@ -58,16 +58,19 @@ export function CustomUploadersSection() {
         drop a .sxcu file on this window.
       </p>
       <FilePicker label="Import .sxcu file…" accept=".sxcu,application/json" onFiles={(files) => void importFiles(files)} />
-      <div className={`notice ${notice?.kind ?? ''}`} role="status" aria-live="polite">
-        {notice?.text}
-        {notice?.details && notice.details.length > 0 && (
-          <ul className="warnings">
-            {notice.details.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        )}
-      </div>
+      {notice && (
+        // Shown only with something to say: the Settings view's own status line stays the only one otherwise.
+        <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+          {notice.details && notice.details.length > 0 && (
+            <ul className="warnings">
+              {notice.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {conflict && (
         <div role="alert" className="conflict">
           <p>{conflict.message}</p>

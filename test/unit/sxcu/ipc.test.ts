@@ -46,8 +46,8 @@ describe('custom uploaders over IPC', () => {
     const described = await core.dispatch('settings.describe', {});
     for (const answer of [imported, list, exported, questions, described, events]) expect(JSON.stringify(answer)).not.toContain(KEY);
     expect(exported).toMatchObject({ ok: true, value: { fileName: 'Window host.sxcu', placeholders: ['Headers.X-API-Key'] } });
-    expect(questions).toMatchObject({ ok: true, value: [{ id: 'album' }] });
-    expect(await core.dispatch('sxcu.questions', {})).toEqual({ ok: true, value: [] });
+    expect(questions).toMatchObject({ ok: true, value: { uploaderId: 'custom:window-host', questions: [{ id: 'album' }] } });
+    expect(await core.dispatch('sxcu.questions', {})).toEqual({ ok: true, value: { uploaderId: 'imge', questions: [] } });
 
     expect(await core.dispatch('sxcu.import', { text: file })).toEqual({
       ok: false,

@@ -156,3 +156,22 @@ describe('uploading through an imported .sxcu file', () => {
     expect(core.uploaders.has('custom:kept')).toBe(false);
   });
 });
+
+describe('files that are not images', () => {
+  it('go to the uploader for other files when one is set, images to the default one', async () => {
+    const server = track(await startBinaryHost());
+    const { core } = await imported(
+      sxcuFile({ Version: '15.0.0', Name: 'files', DestinationType: 'FileUploader', RequestMethod: 'PUT', RequestURL: `${server.url}/up/{filename}`, Body: 'Binary', URL: '{json:link}' }),
+    );
+    const notes = await textFile('a text file\n');
+    const image = await pngFile();
+    expect((await core.uploads.addFiles([notes.path]))[0]).toMatchObject({ error: { code: 'not_an_image' } });
+
+    await core.settings.set('defaultFileUploader', 'custom:files');
+    const outcomes = await core.uploads.addFiles([notes.path, image.path]);
+    expect(outcomes.map((o) => o.job?.uploaderId)).toEqual(['custom:files', 'imge']);
+    expect(await core.dispatch('sxcu.questions', { fileName: 'report.pdf' })).toEqual({ ok: true, value: { uploaderId: 'custom:files', questions: [] } });
+    expect(await core.dispatch('sxcu.questions', { fileName: 'shot.png' })).toEqual({ ok: true, value: { uploaderId: 'imge', questions: [] } });
+    await core.close();
+  });
+});
