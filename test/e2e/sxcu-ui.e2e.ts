@@ -7,6 +7,7 @@ import { startJsonHost, type SxcuHost } from '../servers/sxcu-hosts.js';
 import { runShotput } from '../support/bin.js';
 import { launchChromium, startHarnessProcess, type HarnessProcess } from '../support/harness-process.js';
 import { writeNoisePng } from '../support/images.js';
+import { dropFiles } from '../support/window.js';
 
 const TOKEN = 'tok_ui_5e4d3c2b1a09';
 let host: SxcuHost;
@@ -58,17 +59,6 @@ async function open(url = harness.url): Promise<Page> {
   return page;
 }
 
-async function drop(page: Page, list: Array<{ name: string; path: string; type: string }>) {
-  const payload = list.map((f) => ({ name: f.name, type: f.type, data: [...readFileSync(f.path)] }));
-  await page.evaluate((items) => {
-    const transfer = new DataTransfer();
-    for (const item of items) transfer.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
-    const target = document.querySelector('.app')!;
-    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-  }, payload);
-}
-
 const customStatus = (page: Page) => page.getByRole('region', { name: 'Custom uploaders (ShareX .sxcu)' }).getByRole('status');
 
 describe('custom uploaders in the window', () => {
@@ -100,11 +90,11 @@ describe('custom uploaders in the window', () => {
 
   it('imports a .sxcu dropped on the window, offers to replace one of the same name, and asks its question before an upload', async () => {
     const page = await open();
-    await drop(page, [{ name: 'JSON host.sxcu', path: sxcuPath, type: '' }]);
+    await dropFiles(page, [{ name: 'JSON host.sxcu', path: sxcuPath, type: '' }]);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     await page.getByRole('listitem', { name: 'JSON host' }).waitFor();
 
-    await drop(page, [{ name: 'JSON host.sxcu', path: sxcuPath, type: '' }]);
+    await dropFiles(page, [{ name: 'JSON host.sxcu', path: sxcuPath, type: '' }]);
     await page.getByRole('alert').getByText('A custom uploader named "JSON host" is already imported as custom:json-host.').waitFor();
     await page.getByRole('button', { name: 'Replace it' }).click();
     await expect.poll(() => customStatus(page).textContent()).toBe('Replaced JSON host as custom:json-host: an image uploader and file uploader.');
@@ -112,7 +102,7 @@ describe('custom uploaders in the window', () => {
     await page.getByLabel('Default uploader').selectOption('custom:json-host');
     const image = join(files, 'asked.png');
     await writeNoisePng(image, 16, 16);
-    await drop(page, [{ name: 'asked.png', path: image, type: 'image/png' }]);
+    await dropFiles(page, [{ name: 'asked.png', path: image, type: 'image/png' }]);
     const dialog = page.getByRole('dialog', { name: 'Before this upload' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Album').inputValue()).toBe('inbox');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { runShotput } from '../support/bin.js';
 import { launchChromium, startHarnessProcess, type HarnessProcess } from '../support/harness-process.js';
 import { writeNoisePng } from '../support/images.js';
+import { dropFiles } from '../support/window.js';
 
 const KEY = 'chv_ui_standin_key';
 let imge: CheveretoStandIn;
@@ -38,18 +39,6 @@ async function open(): Promise<Page> {
   await page.goto(harness.url);
   await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
   return page;
-}
-
-/** Drops files on the window the way a file manager does: a drop event carrying File objects. */
-async function dropFiles(page: Page, list: Array<{ name: string; path: string; type: string }>) {
-  const payload = list.map((f) => ({ name: f.name, type: f.type, data: [...readFileSync(f.path)] }));
-  await page.evaluate((items) => {
-    const transfer = new DataTransfer();
-    for (const item of items) transfer.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
-    const target = document.querySelector('.app')!;
-    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-  }, payload);
 }
 
 describe('uploading from the window', () => {

@@ -3,8 +3,13 @@ import type { SxcuSpec } from '../../electron/core/uploaders/sxcu/spec.js';
 import type { NamePatternEnv } from '../../electron/core/uploaders/sxcu/name-patterns.js';
 
 /** A .sxcu file as ShareX writes it: 2-space JSON, fields in ShareX's order. */
+export function sharexJson(fields: Record<string, unknown>): string {
+  return JSON.stringify(fields, null, 2);
+}
+
+/** The same, from a ShareX with the current syntax unless `Version` says otherwise. */
 export function sxcuFile(fields: Record<string, unknown>): string {
-  return JSON.stringify({ Version: '16.1.0', ...fields }, null, 2);
+  return sharexJson({ Version: '16.1.0', ...fields });
 }
 
 export function sxcuSpec(fields: Record<string, unknown>): SxcuSpec {

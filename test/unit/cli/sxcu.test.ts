@@ -7,7 +7,6 @@ import { tempProfile } from '../../support/profile.js';
 import { sxcuFile } from '../../support/sxcu.js';
 
 const current = sxcuFile({
-  Version: '16.1.0',
   Name: 'example host',
   DestinationType: 'ImageUploader, FileUploader',
   RequestURL: 'https://img.example/api/upload',

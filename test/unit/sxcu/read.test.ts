@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SxcuError } from '../../../electron/core/uploaders/sxcu/errors.js';
 import { readSxcu } from '../../../electron/core/uploaders/sxcu/read.js';
+import { sharexJson } from '../../support/sxcu.js';
 
-/** A file as ShareX writes it: 2-space JSON, fields in ShareX's order. */
-const sharex = (fields: Record<string, unknown>) => JSON.stringify(fields, null, 2);
+const sharex = sharexJson;
 
 function refusal(text: string, source = 'host.sxcu'): SxcuError {
   try {

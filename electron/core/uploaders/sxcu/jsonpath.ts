@@ -3,6 +3,7 @@
  * (`data.url` means `$.data.url`), with dot and bracket names, array indexes (negative ones count
  * from the end), `*`, slices, `..` descent and `[?(…)]` filters.
  */
+import { memoize } from './memo.js';
 import { toJsRegExp } from './regex.js';
 
 export class JsonPathProblem extends Error {
@@ -32,7 +33,7 @@ type Expr =
   | { kind: 'compare'; op: '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~'; left: Operand; right: Operand }
   | { kind: 'exists'; operand: Operand };
 
-const cache = new Map<string, Step[]>();
+const compiled = memoize<Step[]>();
 
 /** `data.url` → `$.data.url`, as ShareX does before handing the path to Newtonsoft. */
 export function normalizeJsonPath(path: string): string {
@@ -41,15 +42,11 @@ export function normalizeJsonPath(path: string): string {
 }
 
 export function compileJsonPath(path: string): Step[] {
-  const normalized = normalizeJsonPath(path);
-  const cached = cache.get(normalized);
-  if (cached) return cached;
-  const parser = new PathParser(normalized, path);
-  parser.expect('$');
-  const steps = parser.steps(() => parser.done());
-  if (cache.size > 500) cache.clear();
-  cache.set(normalized, steps);
-  return steps;
+  return compiled(path, () => {
+    const parser = new PathParser(normalizeJsonPath(path), path);
+    parser.expect('$');
+    return parser.steps(() => parser.done());
+  });
 }
 
 /** Every value the path selects, in document order. */

@@ -31,6 +31,15 @@ const HEX = '0123456789abcdef';
 /** Base58 without 1 and o: no characters a person could misread. */
 const BASE56 = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz';
 
+/** Random characters by pattern; `%rna` before `%rn`, whose name it starts with. */
+const RANDOM_CHARACTERS = [
+  ['%rna', BASE56],
+  ['%rn', NUMBERS],
+  ['%ra', ALPHANUMERIC],
+  ['%rx', HEX],
+  ['%rX', HEX.toUpperCase()],
+] as const;
+
 /** ShareX's auto-increment counter starts at 0 in every fresh parser, so custom uploaders always see 1. */
 const AUTO_INCREMENT = 1;
 
@@ -154,25 +163,11 @@ export function expandNamePatterns(text: string, env: NamePatternEnv): string {
     .replaceAll('%n', '\n');
   out = replaceEach(out, '%radjective', () => titleCase(pick(ADJECTIVES)));
   out = replaceEach(out, '%ranimal', () => titleCase(pick(ANIMALS)));
-  for (const [token, chars] of [
-    ['%rna', BASE56],
-    ['%rn', NUMBERS],
-    ['%ra', ALPHANUMERIC],
-    ['%rx', HEX],
-    ['%rX', HEX.toUpperCase()],
-    ['%remoji', EMOJI],
-  ] as const) {
+  // `%rn{5}` forms first, then the single characters: ShareX's order.
+  for (const [token, chars] of [...RANDOM_CHARACTERS, ['%remoji', EMOJI] as const]) {
     out = eachWithArguments(out, token, ([count = 0]) => repeat(count, chars));
   }
-  for (const [token, chars] of [
-    ['%rna', BASE56],
-    ['%rn', NUMBERS],
-    ['%ra', ALPHANUMERIC],
-    ['%rx', HEX],
-    ['%rX', HEX.toUpperCase()],
-  ] as const) {
-    out = replaceEach(out, token, () => pick(chars));
-  }
+  for (const [token, chars] of RANDOM_CHARACTERS) out = replaceEach(out, token, () => pick(chars));
   out = replaceEach(out, '%guid', () => env.uuid().toLowerCase());
   out = replaceEach(out, '%GUID', () => env.uuid().toUpperCase());
   out = replaceEach(out, '%remoji', () => pick(EMOJI));

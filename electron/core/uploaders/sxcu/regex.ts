@@ -3,6 +3,7 @@
  * .NET-only spellings are translated: leading inline options `(?i)`, `(?'name'…)` groups, and
  * the anchors `\A`, `\Z`, `\z`.
  */
+import { memoize } from './memo.js';
 
 export class RegexProblem extends Error {
   constructor(message: string) {
@@ -11,11 +12,13 @@ export class RegexProblem extends Error {
   }
 }
 
-const cache = new Map<string, RegExp>();
+const compiled = memoize<RegExp>();
 
 export function toJsRegExp(pattern: string): RegExp {
-  const cached = cache.get(pattern);
-  if (cached) return cached;
+  return compiled(pattern, () => translate(pattern));
+}
+
+function translate(pattern: string): RegExp {
   let source = pattern;
   let flags = '';
   const inline = /^\(\?([imsxn]+)\)/.exec(source);
@@ -31,16 +34,12 @@ export function toJsRegExp(pattern: string): RegExp {
     .replace(/\(\?'([A-Za-z_][A-Za-z0-9_]*)'/g, '(?<$1>')
     .replace(/(?<!\\)((?:\\\\)*)\\A/g, '$1^')
     .replace(/(?<!\\)((?:\\\\)*)\\[Zz]/g, '$1$');
-  let regex: RegExp;
   try {
-    regex = new RegExp(source, flags);
+    return new RegExp(source, flags);
   } catch (err) {
     const reason = (err as Error).message.replace(/^Invalid regular expression: /, '');
     throw new RegexProblem(`/${pattern}/ is not a regular expression Shotput can run (${reason})`);
   }
-  if (cache.size > 500) cache.clear();
-  cache.set(pattern, regex);
-  return regex;
 }
 
 /** The first match's whole text, or one group by number or name; '' for a group that did not take part. */

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { DOMParser } from '@xmldom/xmldom';
+import { memoize } from './memo.js';
 
 /** The part of the `xpath` package used here (its own typings pull the DOM library into Node code). */
 interface XPathEvaluator {
@@ -23,21 +24,17 @@ export class XmlProblem extends Error {
   }
 }
 
-const compiled = new Map<string, XPathEvaluator>();
+const compiled = memoize<XPathEvaluator>();
 
 /** Throws an XmlProblem naming the expression when it is not XPath 1.0. */
 export function compileXPath(expression: string): XPathEvaluator {
-  const cached = compiled.get(expression);
-  if (cached) return cached;
-  let evaluator: XPathEvaluator;
-  try {
-    evaluator = xpath.parse(expression);
-  } catch (err) {
-    throw new XmlProblem(`"${expression}" is not an XPath expression (${(err as Error).message})`);
-  }
-  if (compiled.size > 500) compiled.clear();
-  compiled.set(expression, evaluator);
-  return evaluator;
+  return compiled(expression, () => {
+    try {
+      return xpath.parse(expression);
+    } catch (err) {
+      throw new XmlProblem(`"${expression}" is not an XPath expression (${(err as Error).message})`);
+    }
+  });
 }
 
 export function parseXml(text: string): unknown {
