@@ -16,20 +16,21 @@ describe('finding the keys in a .sxcu file', () => {
       expect(looksLikeKey(value), value).toBe(false);
   });
 
-  it('looks in Headers, Parameters and Arguments', () => {
+  it('looks in Headers, Parameters and Arguments, and where a sample file says a key goes', () => {
     const spec = sxcuSpec({
       DestinationType: 'ImageUploader',
       RequestURL: 'https://s.example',
       Parameters: { k: 'Zt8qP3xL0vB6nM2cR9wE4yU7', format: 'json' },
-      Headers: { Authorization: 'Basic {base64:me:pw}', Accept: 'application/json' },
+      Headers: { Authorization: 'Basic {base64:me:pw}', Accept: 'application/vnd.u2s.v1+json', 'X-Kind': 'application/vnd.u2s.v1+json' },
       Body: 'MultipartFormData',
-      Arguments: { password: '' },
+      Arguments: { password: '', u: 'YOUR API KEY', description: 'Uploaded by ShareX' },
       FileFormName: 'file',
     });
     expect(detectSecrets(spec)).toEqual([
       { field: 'parameters', name: 'k', reason: 'value' },
       { field: 'headers', name: 'Authorization', reason: 'name' },
       { field: 'arguments', name: 'password', reason: 'name' },
+      { field: 'arguments', name: 'u', reason: 'placeholder' },
     ]);
   });
 

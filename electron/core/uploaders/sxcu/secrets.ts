@@ -16,7 +16,10 @@ const SECRET_PARTS = ['password', 'secret', 'token', 'apikey', 'accesskey'];
 /** Words that may precede a token in a value: `Bearer abc…`, `Client-ID abc…`. */
 const SCHEMES = /^(bearer|basic|token|bot|client-id|digest|apikey|key)\s+/i;
 
-export type SecretReason = 'name' | 'value';
+/** Headers that describe the request, never credentials, whatever their value looks like. */
+const DESCRIPTIVE_HEADERS = new Set(['accept', 'accept-language', 'accept-encoding', 'content-type', 'user-agent', 'referer', 'origin', 'x-requested-with', 'cache-control']);
+
+export type SecretReason = 'name' | 'value' | 'placeholder';
 
 export interface DetectedSecret {
   field: MapField;
@@ -40,7 +43,7 @@ function entropyPerChar(text: string): number {
 
 /** A long token of mixed letters and digits with no structure: an API key whatever its name. */
 export function looksLikeKey(value: string): boolean {
-  if (/[{}%]/.test(value) || value.includes('://')) return false;
+  if (/[{}%]/.test(value) || value.includes('://') || /^[a-z]+\/[\w.+-]+$/i.test(value.trim())) return false;
   const token = value.trim().replace(SCHEMES, '');
   if (token.length < 20 || !/^[A-Za-z0-9_\-+/=.~:]+$/.test(token)) return false;
   if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return false;
@@ -52,7 +55,10 @@ export function detectSecrets(spec: SxcuSpec): DetectedSecret[] {
   for (const field of MAP_FIELDS) {
     for (const { name, value } of spec[field]) {
       if (isSecretName(name)) found.push({ field, name, reason: 'name' });
+      else if (field === 'headers' && DESCRIPTIVE_HEADERS.has(name.toLowerCase())) continue;
       else if (looksLikeKey(value)) found.push({ field, name, reason: 'value' });
+      // "YOUR API KEY" under a name like `k`: the sample says a key goes here.
+      else if (looksLikePlaceholder(value) && /\b(key|token|secret|password)\b|api_?key/i.test(value)) found.push({ field, name, reason: 'placeholder' });
     }
   }
   return found;
