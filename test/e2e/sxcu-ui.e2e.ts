@@ -99,6 +99,13 @@ describe('custom uploaders in the window', () => {
     await page.getByRole('button', { name: 'Replace it' }).click();
     await expect.poll(() => customStatus(page).textContent()).toBe('Replaced JSON host as custom:json-host: an image uploader and file uploader.');
 
+    const broken = join(files, 'broken.sxcu');
+    writeFileSync(broken, readFileSync(sxcuPath, 'utf8').replace('{json:files[0].url}', '{jsn:files[0].url}'));
+    await dropFiles(page, [{ name: 'broken.sxcu', path: broken, type: '' }]);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Custom uploaders (ShareX .sxcu)' }).getByRole('alert').textContent())
+      .toMatch(/^broken\.sxcu, line 15, URL: \{jsn\} at character 1 is not a ShareX function .* Nothing was imported\.$/);
+
     await page.getByLabel('Default uploader').selectOption('custom:json-host');
     const image = join(files, 'asked.png');
     await writeNoisePng(image, 16, 16);

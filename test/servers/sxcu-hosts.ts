@@ -56,10 +56,14 @@ export function startTextHost(): Promise<SxcuHost> {
   });
 }
 
-/** `POST /api/1/upload` with `source`, answered 302 to `/image/<id>`, whose page is HTML. */
+/**
+ * `POST /api/1/upload` with `source`, answered 302 to `/image/<id>`, whose page is HTML; the old
+ * address `/upload.php` answers 307 to the new one (the same request must be sent again).
+ */
 export function startRedirectHost(): Promise<SxcuHost> {
   return host('redirect host', (request, uploads) => {
     const { record, origin } = request;
+    if (record.path === '/upload.php') return { status: 307, headers: { location: '/api/1/upload' } };
     const page = /^\/image\/(\w+)$/.exec(record.path);
     if (record.method === 'GET' && page) {
       return { status: 200, body: `<html><body><img src="/images/${page[1]}.png"></body></html>`, headers: { 'content-type': 'text/html' } };

@@ -107,6 +107,19 @@ describe('uploading through an imported .sxcu file', () => {
     expect(server.log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/1/upload', `GET /image/${server.uploads[0]!.id}`]);
   });
 
+  it('a 307 redirect sends the same request, file included, to the new address', async () => {
+    const server = track(await startRedirectHost());
+    const { uploader, ctx } = await imported(
+      sxcuFile({ Version: '16.0.0', Name: 'moved', DestinationType: 'ImageUploader', RequestURL: `${server.url}/upload.php`, Body: 'MultipartFormData', FileFormName: 'source', URL: '{responseurl}' }),
+    );
+    const file = await pngFile({ bytes: 200_000 });
+    const result = await uploader.upload(asSource(file), {}, ctx());
+    const id = server.uploads[0]!.id;
+    expect(result).toEqual({ url: `${server.url}/image/${id}` });
+    expect(server.log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /upload.php', 'POST /api/1/upload', `GET /image/${id}`]);
+    expect(server.uploads[0]!.file).toMatchObject({ size: file.size, sha256: file.sha256 });
+  });
+
   it('a Binary-body host: the file is the body, typed by its name, its name URL-encoded in RequestURL', async () => {
     const server = track(await startBinaryHost());
     const { uploader, ctx } = await imported(
