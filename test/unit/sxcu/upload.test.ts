@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UploadErrorCode } from '../../../electron/core/uploaders/errors.js';
 import { startBinaryHost, startJsonHost, startRedirectHost, startTextHost } from '../../servers/sxcu-hosts.js';
 import { openTestCore } from '../../support/core.js';
 import { tempProfile } from '../../support/profile.js';
+import { writeNoisePng } from '../../support/images.js';
 import { sxcuFile } from '../../support/sxcu.js';
 import { failureOf } from '../uploaders/expect.js';
 import { asSource, pngFile, textFile, track, until } from '../uploaders/fixtures.js';
@@ -177,11 +179,13 @@ describe('files that are not images', () => {
       sxcuFile({ Version: '15.0.0', Name: 'files', DestinationType: 'FileUploader', RequestMethod: 'PUT', RequestURL: `${server.url}/up/{filename}`, Body: 'Binary', URL: '{json:link}' }),
     );
     const notes = await textFile('a text file\n');
-    const image = await pngFile();
+    // A real image: queued images go through the pipeline, which decodes them.
+    const image = join(await tempProfile(), 'real.png');
+    await writeNoisePng(image, 8, 8);
     expect((await core.uploads.addFiles([notes.path]))[0]).toMatchObject({ error: { code: 'not_an_image' } });
 
     await core.settings.set('defaultFileUploader', 'custom:files');
-    const outcomes = await core.uploads.addFiles([notes.path, image.path]);
+    const outcomes = await core.uploads.addFiles([notes.path, image]);
     expect(outcomes.map((o) => o.job?.uploaderId)).toEqual(['custom:files', 'imge']);
     expect(await core.dispatch('sxcu.questions', { fileName: 'report.pdf' })).toEqual({ ok: true, value: { uploaderId: 'custom:files', questions: [] } });
     expect(await core.dispatch('sxcu.questions', { fileName: 'shot.png' })).toEqual({ ok: true, value: { uploaderId: 'imge', questions: [] } });
