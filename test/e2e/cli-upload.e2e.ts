@@ -106,7 +106,9 @@ describe('shotput upload', () => {
     // Large enough that loopback socket buffers cannot swallow the rest of it.
     const bytes = await writeNoisePng(path, 3700, 3700);
     // The server stops reading part-way, as a dying network would; the process is then killed.
-    imge.inject({ kind: 'stall', afterBytes: Math.floor(bytes / 8) });
+    // Past 25%: outside a terminal progress is printed per quarter, so the 25% line must come
+    // before the stall whatever the loopback buffers absorb.
+    imge.inject({ kind: 'stall', afterBytes: Math.floor(bytes * 0.3) });
     const first = spawnShotput(profile, [...imgeArgs(), 'upload', path, '--json']);
     await expect.poll(() => first.stderr(), { timeout: 20_000 }).toMatch(/big\.png: [1-9]\d% /);
     expect(first.stderr()).not.toMatch(/big\.png: 100%/);
