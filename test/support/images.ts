@@ -8,12 +8,13 @@ import sharp, { type Sharp } from 'sharp';
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /**
- * The PngSuite corpus: SHOTPUT_PNGSUITE_DIR, else `../shared/corpus/pngsuite` beside the
- * repository (where CI and /work/main have it). A missing corpus fails loudly rather than
+ * The PngSuite conformance corpus (Willem van Schaik's, free to redistribute: see its LICENSE),
+ * kept in test/fixtures so the sweep runs wherever the repository is cloned.
+ * SHOTPUT_PNGSUITE_DIR points it at another copy. A missing corpus fails loudly rather than
  * skipping the sweep.
  */
 export function pngSuiteDir(): string {
-  const dir = process.env.SHOTPUT_PNGSUITE_DIR ?? resolve(repoRoot, '../shared/corpus/pngsuite');
+  const dir = process.env.SHOTPUT_PNGSUITE_DIR ?? resolve(repoRoot, 'test/fixtures/pngsuite');
   if (!existsSync(join(dir, 'basn2c08.png'))) {
     throw new Error(`PngSuite not found at ${dir}. Set SHOTPUT_PNGSUITE_DIR to the folder holding basn2c08.png and the other PngSuite files.`);
   }
