@@ -66,10 +66,15 @@ export function cheveretoExpiry(value: string, now: Date): Date {
   return new Date(now.getTime() + 5 * 60_000);
 }
 
+/** "10 MB" or "48.8 KB", as Chevereto words its size limit. */
+export function sizeLimitText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
+}
+
 const gmt = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 
 /** Canonical base64 only: what PHP's strict decode accepts and re-encodes identically. */
-function strictBase64(text: string): Buffer | undefined {
+export function strictBase64(text: string): Buffer | undefined {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
   const bytes = Buffer.from(text, 'base64');
   return bytes.toString('base64') === text ? bytes : undefined;
@@ -111,7 +116,7 @@ export function cheveretoService(options: CheveretoOptions = {}): ServiceDefinit
       }
     }
     if (!bytes) return fail('Empty upload source.', 130);
-    if (bytes.size > maxBytes) return fail(`File too big - max ${Math.round(maxBytes / 1024 / 1024)} MB`, 400);
+    if (bytes.size > maxBytes) return fail(`File too big - max ${sizeLimitText(maxBytes)}`, 400);
     const image = bytes.file ? bytes.file.image : bytes.head ? sniffImage(bytes.head) : { mime: 'image/jpeg', extension: 'jpg' };
     if (!image) return fail('Invalid image format.', 400);
 

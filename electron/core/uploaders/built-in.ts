@@ -1,7 +1,8 @@
 import { cheveretoUploader, imgeUploader } from './chevereto/uploader.js';
+import { imgbbUploader } from './imgbb.js';
 import type { Uploader } from './types.js';
 
 /** The uploaders Shotput ships, in the order the UI lists them. */
 export function builtInUploaders(): Uploader[] {
-  return [imgeUploader, cheveretoUploader];
+  return [imgeUploader, cheveretoUploader, imgbbUploader];
 }
