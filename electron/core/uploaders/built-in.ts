@@ -1,8 +1,9 @@
 import { cheveretoUploader, imgeUploader } from './chevereto/uploader.js';
+import { groupmeUploader } from './groupme.js';
 import { imgbbUploader } from './imgbb.js';
 import type { Uploader } from './types.js';
 
 /** The uploaders Shotput ships, in the order the UI lists them. */
 export function builtInUploaders(): Uploader[] {
-  return [imgeUploader, cheveretoUploader, imgbbUploader];
+  return [imgeUploader, cheveretoUploader, imgbbUploader, groupmeUploader];
 }
