@@ -22,6 +22,8 @@ export interface SettingField {
   choices?: FieldChoice[];
   /** Empty string allowed (e.g. a self-hosted base URL the user has not entered yet). */
   optional?: boolean;
+  /** Kept by Shotput itself (OAuth tokens, the connected account): not shown in the Settings form. */
+  hidden?: boolean;
 }
 
 export interface SettingSection {

@@ -130,6 +130,8 @@ export interface AlbumApi {
   add(album: Album, images: RemoteRef[], ctx: UploadContext): Promise<void>;
   remove(album: Album, images: RemoteRef[], ctx: UploadContext): Promise<void>;
   delete(album: Album, ctx: UploadContext): Promise<void>;
+  /** The images in an album, newest first, where the service can list them. */
+  images?(album: Album, ctx: UploadContext): Promise<UploadResult[]>;
 }
 
 export interface Uploader {

@@ -129,6 +129,14 @@ export function malformedFailure(service: ServiceRef, res: ResponseInfo, what = 
   );
 }
 
+/** A well-formed reply that lacks what it must hold (the link of the image just uploaded). */
+export function missingInReply(service: ServiceRef, what: string): UploadError {
+  return new UploadError(UploadErrorCode.malformed, `${service.label} answered without ${what}. Shotput will try again.`, {
+    service: service.id,
+    retry: { kind: 'backoff' },
+  });
+}
+
 function causes(err: unknown): unknown[] {
   const chain: unknown[] = [];
   for (let e = err; e !== undefined && e !== null && chain.length < 6; e = (e as { cause?: unknown }).cause) chain.push(e);
