@@ -19,6 +19,7 @@ import type { KeyValueStore } from './settings/store.js';
 import { builtInUploaders } from './uploaders/built-in.js';
 import { followRegistry, uploaderSection } from './uploaders/config.js';
 import { createUploadContext } from './uploaders/context.js';
+import { ImgurConnection } from './uploaders/imgur/connection.js';
 import { RateLimitTracker } from './uploaders/rate-limits.js';
 import { UploaderRegistry } from './uploaders/registry.js';
 import { systemNamePatternEnv } from './uploaders/sxcu/env.js';
@@ -68,6 +69,9 @@ export interface AppServices {
   customUploaders: CustomUploaderStore;
   /** .sxcu files opened with Shotput, waiting for the user to confirm. */
   openedSxcu: OpenedSxcuFiles;
+  platform: CorePlatform;
+  /** Connecting, checking and disconnecting the Imgur account. */
+  imgur: ImgurConnection;
 }
 
 export interface Core extends AppServices {
@@ -102,6 +106,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const uploadContext: AppServices['uploadContext'] = (id, options) =>
     createUploadContext({ settings, fetch: fetchImpl, now, logger, rateLimits }, id, options);
 
+  const platform = deps.platform ?? headlessPlatform();
+  const imgur = new ImgurConnection({
+    context: (signal) => uploadContext('imgur', { signal }),
+    openExternal: (url) => platform.openExternal(url),
+    rateLimits,
+    logger,
+  });
+  imgur.onStatus((status) => events.emit('imgur.status', status));
+
   const history = await HistoryService.open(join(deps.profileDir, 'history', 'history.jsonl'), logger);
   history.onChange(() => events.emit('history.changed', {}));
   const uploads = new UploadsService({
@@ -110,7 +123,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     uploaders,
     history,
     contextFor: (uploader, signal, onProgress) => uploadContext(uploader.descriptor.id, { signal, onProgress }),
-    platform: deps.platform ?? headlessPlatform(),
+    platform,
     logger,
     makeThumbnails: deps.makeThumbnails ?? pipelineThumbnailMaker(settings),
     queue: {
@@ -141,6 +154,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     uploads,
     customUploaders,
     openedSxcu,
+    platform,
+    imgur,
   };
   const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;
@@ -157,6 +172,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     async close() {
       if (rescan) clearInterval(rescan);
+      imgur.cancel();
       await uploads.queue.stop();
       await history.close();
     },

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { SettingSection, SettingValue } from '../settings/fields.js';
 import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type UploadQuestions } from '../sxcu.js';
+import { ALBUM_PRIVACY, type AlbumImage, type AlbumInfo, type ImgurStatus, type UploaderInfo } from '../uploaders.js';
 import { LINK_FORMATS, type HistoryPage, type LinkFormat, type QueueJob } from '../uploads.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
@@ -31,6 +32,8 @@ export interface EventMap {
   'history.changed': Record<string, never>;
   /** .sxcu files opened with Shotput, waiting for the user to confirm their import. */
   'sxcu.pending': { items: PendingSxcu[] };
+  /** The Imgur account connected or not, a connection attempt settled, or "uploads left" changed. */
+  'imgur.status': ImgurStatus;
 }
 
 export const viewNames = ['history', 'albums', 'queue', 'settings'] as const;
@@ -61,6 +64,8 @@ export const MAX_DROPPED_FILE_BYTES = 200 * 1024 * 1024;
 
 const recordId = z.string().min(1).max(100).regex(/^[\w-]+$/, 'an id is letters, digits, - and _');
 const uploaderId = z.string().min(1).max(120).regex(/^[\w:.\- ]+$/, 'an uploader id such as imge or custom:my-host');
+const remoteId = z.string().min(1).max(100).regex(/^[\w-]+$/, 'an id given by the service: letters, digits, - and _');
+const albumId = remoteId;
 const uploadOptions = z
   .object({
     title: z.string().max(200).optional(),
@@ -144,6 +149,32 @@ export const channels = {
   'sxcu.pending': channel<PendingSxcu[]>()(z.object({}).strict()),
   'sxcu.confirm': channel<SxcuImportResult>()(z.object({ token: z.string().uuid() }).strict()),
   'sxcu.dismiss': channel<null>()(z.object({ token: z.string().uuid() }).strict()),
+  'uploaders.list': channel<UploaderInfo[]>()(z.object({}).strict()),
+  /** "Test connection": a line for the user, or an error that says what is wrong. */
+  'uploaders.verify': channel<{ message: string }>()(z.object({ id: uploaderId }).strict()),
+
+  'imgur.status': channel<ImgurStatus>()(z.object({}).strict()),
+  /** Opens Imgur's authorize page; the outcome arrives as an `imgur.status` event. */
+  'imgur.connect': channel<{ authorizeUrl: string }>()(z.object({}).strict()),
+  'imgur.cancelConnect': channel<ImgurStatus>()(z.object({}).strict()),
+  'imgur.disconnect': channel<ImgurStatus>()(z.object({}).strict()),
+
+  'albums.list': channel<AlbumInfo[]>()(z.object({ uploaderId }).strict()),
+  'albums.images': channel<AlbumImage[]>()(z.object({ uploaderId, albumId }).strict()),
+  'albums.create': channel<AlbumInfo>()(
+    z
+      .object({
+        uploaderId,
+        title: z.string().trim().min(1, 'an album needs a title').max(200),
+        description: z.string().max(2000).optional(),
+        privacy: z.enum(ALBUM_PRIVACY).optional(),
+      })
+      .strict(),
+  ),
+  /** `images`: image ids or their links, as the user pasted them. */
+  'albums.add': channel<null>()(z.object({ uploaderId, albumId, images: z.array(z.string().min(1).max(2048)).min(1).max(100) }).strict()),
+  'albums.remove': channel<null>()(z.object({ uploaderId, albumId, imageIds: z.array(remoteId).min(1).max(100) }).strict()),
+  'albums.delete': channel<null>()(z.object({ uploaderId, albumId }).strict()),
 } as const;
 
 export type Channels = typeof channels;
@@ -156,7 +187,7 @@ export type EventName = keyof EventMap;
 export const channelNames = Object.keys(channels) as ChannelName[];
 
 /** Event names as a run-time list, so preload and the harness can refuse unknown ones. */
-export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending'];
+export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending', 'imgur.status'];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);

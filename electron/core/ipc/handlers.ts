@@ -1,6 +1,7 @@
 import type { ChannelName, ParsedPayloadOf, ResultOf } from '../../../shared/ipc/contract.js';
 import type { AppServices } from '../app.js';
 import { createSxcuHandlers } from './sxcu-handlers.js';
+import { uploaderHandlers } from './uploader-handlers.js';
 
 export type Handler<C extends ChannelName> = (payload: ParsedPayloadOf<C>) => Promise<ResultOf<C>> | ResultOf<C>;
 export type HandlerTable = { [C in ChannelName]: Handler<C> };
@@ -43,5 +44,6 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
     'history.delete': ({ id, localOnly }) => uploads.delete(id, { localOnly }),
     ...createSxcuHandlers(services),
+    ...uploaderHandlers(services),
   };
 }
