@@ -8,6 +8,7 @@ import { useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
 import { useQueue } from './stores/queue.js';
 import { useSettings } from './stores/settings.js';
+import { useUploaders } from './stores/uploaders.js';
 import { useTheme } from './theme.js';
 import { AlbumsView } from './views/AlbumsView.js';
 import { HistoryView } from './views/HistoryView.js';
@@ -41,6 +42,7 @@ export function App() {
       subscribe('queue.progress', ({ id, sent, total }) => useQueue.getState().progress(id, sent, total)),
       subscribe('history.changed', () => void useHistory.getState().load()),
       subscribe('sxcu.pending', ({ items }) => useCustomUploaders.getState().setPending(items)),
+      subscribe('imgur.status', (status) => useUploaders.getState().setImgur(status)),
     ];
     void useCustomUploaders.getState().load();
     return () => offs.forEach((off) => off());
