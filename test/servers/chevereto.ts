@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sniffImage } from './kit/image.js';
-import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse } from './kit/stand-in.js';
+import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse, type ListenOptions } from './kit/stand-in.js';
 
 export interface CheveretoKey {
   /** Whether the server fetches `source` links for this key (user keys on IM.GE: no). */
@@ -184,7 +184,7 @@ export function cheveretoService(options: CheveretoOptions = {}): ServiceDefinit
 
 export type CheveretoStandIn = StandIn & { uploads: CheveretoUpload[] };
 
-export async function startChevereto(options: CheveretoOptions = {}, port?: number): Promise<CheveretoStandIn> {
+export async function startChevereto(options: CheveretoOptions = {}, listen: ListenOptions = {}): Promise<CheveretoStandIn> {
   const service = cheveretoService(options);
-  return Object.assign(await startStandIn(service, { port }), { uploads: service.uploads });
+  return Object.assign(await startStandIn(service, listen), { uploads: service.uploads });
 }

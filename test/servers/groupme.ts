@@ -4,7 +4,7 @@
  * picture_url}}` back. Also `GET /v3/users/me` of the main API, which "Test connection" uses.
  */
 import { randomBytes } from 'node:crypto';
-import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse } from './kit/stand-in.js';
+import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse, type ListenOptions } from './kit/stand-in.js';
 
 export interface GroupmeOptions {
   tokens?: Record<string, { name: string }>;
@@ -58,7 +58,7 @@ export function groupmeService(options: GroupmeOptions = {}): ServiceDefinition 
 
 export type GroupmeStandIn = StandIn & { uploads: GroupmeUpload[] };
 
-export async function startGroupme(options: GroupmeOptions = {}, port?: number): Promise<GroupmeStandIn> {
+export async function startGroupme(options: GroupmeOptions = {}, listen: ListenOptions = {}): Promise<GroupmeStandIn> {
   const service = groupmeService(options);
-  return Object.assign(await startStandIn(service, { port }), { uploads: service.uploads });
+  return Object.assign(await startStandIn(service, listen), { uploads: service.uploads });
 }

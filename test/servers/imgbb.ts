@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sniffImage } from './kit/image.js';
-import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse } from './kit/stand-in.js';
+import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse, type ListenOptions } from './kit/stand-in.js';
 import { cheveretoError, sizeLimitText, strictBase64 } from './chevereto.js';
 
 export interface ImgbbOptions {
@@ -97,7 +97,7 @@ export function imgbbService(options: ImgbbOptions = {}): ServiceDefinition & { 
 
 export type ImgbbStandIn = StandIn & { uploads: ImgbbUpload[] };
 
-export async function startImgbb(options: ImgbbOptions = {}, port?: number): Promise<ImgbbStandIn> {
+export async function startImgbb(options: ImgbbOptions = {}, listen: ListenOptions = {}): Promise<ImgbbStandIn> {
   const service = imgbbService(options);
-  return Object.assign(await startStandIn(service, { port }), { uploads: service.uploads });
+  return Object.assign(await startStandIn(service, listen), { uploads: service.uploads });
 }

@@ -6,7 +6,7 @@
  * answer with 429 when a budget is spent.
  */
 import { randomBytes } from 'node:crypto';
-import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse } from './kit/stand-in.js';
+import { jsonReply, startStandIn, type RecordedFile, type ServiceDefinition, type StandIn, type StandInRequest, type StandInResponse, type ListenOptions } from './kit/stand-in.js';
 
 export interface ImgurClient {
   secret: string;
@@ -390,7 +390,7 @@ export function imgurService(options: ImgurOptions) {
 
 export type ImgurStandIn = StandIn & Omit<ReturnType<typeof imgurService>, 'service'>;
 
-export async function startImgur(options: ImgurOptions, port?: number): Promise<ImgurStandIn> {
+export async function startImgur(options: ImgurOptions, listen: ListenOptions = {}): Promise<ImgurStandIn> {
   const { service, ...state } = imgurService(options);
-  return Object.assign(await startStandIn(service, { port }), state);
+  return Object.assign(await startStandIn(service, listen), state);
 }

@@ -187,8 +187,15 @@ function send(res: ServerResponse, reply: StandInResponse, extraHeaders: Record<
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts a service's stand-in on 127.0.0.1 (port 0 picks a free one). */
-export async function startStandIn(service: ServiceDefinition, options: { port?: number; onRequest?(r: RecordedRequest): void } = {}): Promise<StandIn> {
+export interface ListenOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Told about each request once it is answered (or cut by a fault). */
+  onRequest?(request: RecordedRequest): void;
+}
+
+/** Starts a service's stand-in on 127.0.0.1. */
+export async function startStandIn(service: ServiceDefinition, options: ListenOptions = {}): Promise<StandIn> {
   const log: RecordedRequest[] = [];
   let faults: ScheduledFault[] = [];
   let count = 0;

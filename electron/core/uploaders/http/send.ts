@@ -1,3 +1,4 @@
+import { SHOTPUT_VERSION } from '../../version.js';
 import { UploadError, UploadErrorCode } from '../errors.js';
 import type { RequestBody } from './body.js';
 import { networkFailure, type ResponseInfo, type ServiceRef } from './failure.js';
@@ -92,7 +93,8 @@ function parseJson(text: string): unknown {
  */
 export async function sendRequest(request: HttpRequest, io: HttpIO): Promise<HttpResponse> {
   const url = buildUrl(request.service, request.url, request.query);
-  const headers = new Headers();
+  // Services that block anonymous clients see who is calling; a request may name itself otherwise.
+  const headers = new Headers({ 'user-agent': `Shotput/${SHOTPUT_VERSION}` });
   for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers.set(name, value);
   const body = request.body;
   let stream: ReadableStream<Uint8Array> | undefined;
