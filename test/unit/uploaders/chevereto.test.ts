@@ -2,11 +2,11 @@ import { truncate, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { CHEVERETO_EXPIRATION } from '../../../electron/core/uploaders/chevereto/expiration.js';
 import { cheveretoUploader, imgeUploader } from '../../../electron/core/uploaders/chevereto/uploader.js';
-import { EXPIRATION_CHOICES, type ExpirationChoice } from '../../../electron/core/uploaders/types.js';
+import { EXPIRATION_CHOICES } from '../../../electron/core/uploaders/types.js';
 import { startChevereto, type CheveretoOptions } from '../../servers/chevereto.js';
 import { openTestCore } from '../../support/core.js';
 import { tempProfile } from '../../support/profile.js';
-import { asSource, pngFile, textFile, track, until } from './fixtures.js';
+import { asSource, pngFile, sentFor, textFile, track, until } from './fixtures.js';
 import { failureOf } from './expect.js';
 
 const KEY = 'chv_T3st_0123456789abcdef';
@@ -79,11 +79,11 @@ describe('IM.GE uploader', () => {
   it('sends every human expiration as the form Chevereto accepts, never PT for days and longer', async () => {
     const { server, ctx } = await setup();
     const file = await pngFile({ bytes: 100 });
-    const sent: Record<string, string | undefined> = {};
-    for (const choice of EXPIRATION_CHOICES) {
-      await imgeUploader.upload(asSource(file), { expiration: choice }, ctx());
-      sent[choice] = server.last()!.fields.expiration;
-    }
+    const sent = await sentFor(
+      EXPIRATION_CHOICES,
+      (expiration) => imgeUploader.upload(asSource(file), { expiration }, ctx()),
+      () => server.last()!.fields.expiration,
+    );
     expect(sent).toEqual({
       never: undefined,
       '5m': 'PT5M', '15m': 'PT15M', '30m': 'PT30M', '1h': 'PT1H', '3h': 'PT3H', '6h': 'PT6H', '12h': 'PT12H',

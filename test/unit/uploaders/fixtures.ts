@@ -68,3 +68,13 @@ export async function until(check: () => boolean, ms = 5000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** What the server received for each choice: `send` uploads with it, `read` picks the value out of the log. */
+export async function sentFor<T extends string>(choices: readonly T[], send: (choice: T) => Promise<unknown>, read: () => string | undefined): Promise<Record<string, string | undefined>> {
+  const sent: Record<string, string | undefined> = {};
+  for (const choice of choices) {
+    await send(choice);
+    sent[choice] = read();
+  }
+  return sent;
+}

@@ -5,7 +5,7 @@ import { startImgbb } from '../../servers/imgbb.js';
 import { openTestCore } from '../../support/core.js';
 import { tempProfile } from '../../support/profile.js';
 import { failureOf } from './expect.js';
-import { asSource, pngFile, track } from './fixtures.js';
+import { asSource, pngFile, sentFor, track } from './fixtures.js';
 
 const KEY = 'c0ffee0123456789abcdef0123456789';
 
@@ -46,11 +46,11 @@ describe('ImgBB uploader', () => {
   it('maps every human expiration to seconds, and refuses 1 year before sending', async () => {
     const { server, ctx } = await setup();
     const file = await pngFile({ bytes: 100 });
-    const sent: Record<string, string | undefined> = {};
-    for (const choice of EXPIRATION_CHOICES.filter((c) => c !== '1y')) {
-      await imgbbUploader.upload(asSource(file), { expiration: choice }, ctx());
-      sent[choice] = server.last()!.query.expiration;
-    }
+    const sent = await sentFor(
+      EXPIRATION_CHOICES.filter((c) => c !== '1y'),
+      (expiration) => imgbbUploader.upload(asSource(file), { expiration }, ctx()),
+      () => server.last()!.query.expiration,
+    );
     expect(sent).toEqual({
       never: undefined,
       '5m': '300', '15m': '900', '30m': '1800', '1h': '3600', '3h': '10800', '6h': '21600', '12h': '43200',
