@@ -87,7 +87,8 @@ describe('renderer shell through the harness', () => {
     const field = page.getByLabel('Uploads at the same time');
     await field.fill('5');
     await field.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved: Uploads at the same time');
+    // Uploader sections have status lines of their own ("Test connection"); this is the save status.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved: / }).textContent()).toBe('Saved: Uploads at the same time');
     expect(shotputBin(profile, 'config', 'get', 'queue.concurrency')).toMatchObject({ code: 0, stdout: '5\n' });
 
     await page.getByLabel('Link format').selectOption({ label: 'Markdown' });

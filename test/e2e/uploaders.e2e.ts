@@ -98,9 +98,9 @@ describe('Imgur account and albums', () => {
   it('connects the account in the browser, manages its albums, and disconnects', async () => {
     const page = await openSettings();
     const imgurSection = section(page, 'Imgur');
-    await expect.poll(() => imgurSection.getByRole('status').first().textContent()).toMatch(/No Imgur account connected/);
+    await expect.poll(() => imgurSection.getByRole('status', { name: 'Imgur account status' }).textContent()).toMatch(/No Imgur account connected/);
     await imgurSection.getByRole('button', { name: 'Connect account' }).click();
-    await expect.poll(() => imgurSection.getByRole('status').first().textContent()).toMatch(/Waiting for you to allow Shotput/);
+    await expect.poll(() => imgurSection.getByRole('status', { name: 'Imgur account status' }).textContent()).toMatch(/Waiting for you to allow Shotput/);
     const authorizeUrl = await imgurSection.locator('.authorize-url').textContent();
     expect(authorizeUrl).toMatch(new RegExp(`^${imgur.url}/oauth2/authorize\\?client_id=${CLIENT_ID}&response_type=token&state=[0-9a-f]{32}$`));
 
@@ -111,7 +111,7 @@ describe('Imgur account and albums', () => {
     await expect.poll(() => consent.getByRole('status').textContent()).toBe('Shotput is connected to Imgur as ada. You can close this tab.');
     expect(new URL(consent.url()).hash).toBe('');
     await consent.close();
-    await expect.poll(() => imgurSection.getByRole('status').first().textContent()).toMatch(/^Connected as ada: uploads go to your account\./);
+    await expect.poll(() => imgurSection.getByRole('status', { name: 'Imgur account status' }).textContent()).toMatch(/^Connected as ada: uploads go to your account\./);
 
     // An upload to the account, from the command line on the same profile.
     const file = join(profile, 'shot.png');
@@ -143,7 +143,7 @@ describe('Imgur account and albums', () => {
 
     await page.getByRole('button', { name: 'Delete album Holiday' }).click();
     await page.getByRole('button', { name: 'Delete album', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Deleted the album “Holiday”/);
+    await expect.poll(() => page.getByRole('status', { name: 'Albums status' }).textContent()).toMatch(/^Deleted the album “Holiday”/);
     expect([...imgur.albums.values()].map((a) => a.title)).toEqual([]);
 
     // Every control on these views has a name.
@@ -154,7 +154,7 @@ describe('Imgur account and albums', () => {
 
     await page.getByRole('button', { name: 'Settings' }).click();
     await section(page, 'Imgur').getByRole('button', { name: 'Disconnect account' }).click();
-    await expect.poll(() => section(page, 'Imgur').getByRole('status').first().textContent()).toMatch(/No Imgur account connected/);
+    await expect.poll(() => section(page, 'Imgur').getByRole('status', { name: 'Imgur account status' }).textContent()).toMatch(/No Imgur account connected/);
     await page.getByRole('button', { name: 'Albums' }).click();
     await page.getByText('Connect an Imgur account in Settings to see them.').waitFor();
     await page.close();

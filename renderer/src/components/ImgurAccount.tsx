@@ -20,7 +20,7 @@ export function ImgurAccount() {
   const problem = error ?? status.error?.message;
   return (
     <div className="imgur-account" role="group" aria-label="Imgur account">
-      <p className="imgur-state" role="status" aria-live="polite">
+      <p className="imgur-state" role="status" aria-live="polite" aria-label="Imgur account status">
         {status.connected
           ? `Connected as ${status.username ?? 'your Imgur account'}: uploads go to your account.`
           : status.connecting

@@ -167,7 +167,7 @@ export function AlbumsView() {
     <div className="albums">
       <p>Albums of the Imgur account {imgur?.username ?? ''}.</p>
       <NewAlbum />
-      <p className={`notice ${notice?.kind ?? ''}`} role="status" aria-live="polite">
+      <p className={`notice ${notice?.kind ?? ''}`} role="status" aria-live="polite" aria-label="Albums status">
         {notice?.text ?? (loaded ? `${albums.length} album${albums.length === 1 ? '' : 's'}.` : 'Loading albums…')}
       </p>
       {albums.length > 0 && (
