@@ -170,6 +170,20 @@ describe('shared upload path: failures', () => {
     expect(err.message).toBe(`Could not connect to Echo at 127.0.0.1:${port}: the connection was refused. Check the address in Settings. Shotput will try again.`);
   });
 
+  it('does not follow a redirect with a streamed body, and says why', async () => {
+    const moved: ServiceDefinition = { ...echo, handle: () => ({ status: 301, headers: { location: 'https://elsewhere.example/api' } }) };
+    const server = track(await startStandIn(moved));
+    const file = await pngFile();
+    const err = await rejection(sendRequest({ service, url: server.url, body: await fileBody({ path: file.path, contentType: file.mime }, { service: 'Echo' }) }, io(never())));
+    expect(err).toMatchObject({ code: 'rejected', retry: { kind: 'never' } });
+    expect(err.message).toBe(
+      `Echo at ${new URL(server.url).host} answered the upload with a redirect, which an upload cannot follow. Check the address in Settings (https:// rather than http://, or the exact path).`,
+    );
+    // Without a body (a "Test connection" GET) redirects are followed as usual.
+    const followed = await sendRequest({ service, url: server.url, redirect: 'manual' }, io(never()));
+    expect(followed.status).toBe(301);
+  });
+
   it('turns an unusable base URL into a settings message', async () => {
     const err = await rejection(sendRequest({ service, url: 'not a url/api' }, io(never())));
     expect(err).toMatchObject({ code: 'not_configured', message: 'The address for Echo is not a valid URL ("not a url/api"). Set it in Settings → Echo.' });

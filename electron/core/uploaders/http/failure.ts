@@ -177,6 +177,13 @@ export function networkFailure(service: ServiceRef, err: unknown, signal: AbortS
   }
   const errno = errnoOf(err);
   const host = url.host;
+  if (causes(err).some((e) => /redirect/i.test((e as Error | undefined)?.message ?? ''))) {
+    return new UploadError(
+      UploadErrorCode.badRequest,
+      `${service.label} at ${host} answered the upload with a redirect, which an upload cannot follow. Check the address in Settings (https:// rather than http://, or the exact path).`,
+      { service: service.id, retry: { kind: 'never' }, cause: err },
+    );
+  }
   let what: string;
   switch (errno) {
     case 'ECONNREFUSED':

@@ -16,7 +16,11 @@ export interface HttpRequest {
   /** Extra headers; undefined values are left out. Content-Type defaults to the body's. */
   headers?: Record<string, string | undefined>;
   body?: RequestBody;
-  /** 'manual' leaves 3xx responses to the caller (the Location header is in `headers`). */
+  /**
+   * Requests without a body follow redirects unless 'manual' (the Location header is then in
+   * `headers`). A request with a body never follows one: the upload fails with a message naming
+   * the redirect, since a streamed body cannot be sent twice.
+   */
   redirect?: 'follow' | 'manual';
   /** Larger replies are cut here; an uploader's JSON is a few kilobytes. Default 4 MiB. */
   maxResponseBytes?: number;
@@ -115,6 +119,13 @@ export async function sendRequest(request: HttpRequest, io: HttpIO): Promise<Htt
       signal: io.signal,
       redirect: request.redirect ?? 'follow',
     };
+    if (stream) {
+      // Unless it may neither follow a redirect nor prompt a window, fetch clones the request,
+      // and cloning tees the body: the spare branch keeps every chunk of the file until the end.
+      // A streamed body cannot be sent twice anyway, so a redirect is reported, not followed.
+      init.redirect = 'error';
+      init.window = null;
+    }
     if (stream) {
       init.body = stream;
       init.duplex = 'half';
