@@ -17,9 +17,10 @@ export interface HttpRequest {
   headers?: Record<string, string | undefined>;
   body?: RequestBody;
   /**
-   * Requests without a body follow redirects unless 'manual' (the Location header is then in
-   * `headers`). A request with a body never follows one: the upload fails with a message naming
-   * the redirect, since a streamed body cannot be sent twice.
+   * Default: requests without a body follow redirects; a request with a body does not, and fails
+   * with a message naming the redirect. 'manual' hands any 3xx to the caller (Location is in
+   * `headers`) to follow itself; with a body, fetch then keeps a spare copy of every chunk sent
+   * until the reply arrives (it must be able to send it again), so memory grows with the file.
    */
   redirect?: 'follow' | 'manual';
   /** Larger replies are cut here; an uploader's JSON is a few kilobytes. Default 4 MiB. */
@@ -117,13 +118,11 @@ export async function sendRequest(request: HttpRequest, io: HttpIO): Promise<Htt
       method: request.method ?? (body ? 'POST' : 'GET'),
       headers,
       signal: io.signal,
-      redirect: request.redirect ?? 'follow',
+      redirect: request.redirect ?? (stream ? 'error' : 'follow'),
     };
-    if (stream) {
+    if (stream && init.redirect === 'error') {
       // Unless it may neither follow a redirect nor prompt a window, fetch clones the request,
       // and cloning tees the body: the spare branch keeps every chunk of the file until the end.
-      // A streamed body cannot be sent twice anyway, so a redirect is reported, not followed.
-      init.redirect = 'error';
       init.window = null;
     }
     if (stream) {
