@@ -356,7 +356,7 @@ export class UploadQueue {
       retryAt = this.deps.now() + backoffDelay(job.attempts, backoff, this.deps.random);
     }
     if (retryAt === undefined) {
-      const message = retry.kind === 'backoff' ? `${error.message} Gave up after ${job.attempts} attempts.` : error.message;
+      const message = retry.kind === 'backoff' && job.attempts > 1 ? `${error.message} Gave up after ${job.attempts} attempts.` : error.message;
       await this.update(job, { state: 'failed', error: { code: error.code, message } });
       this.deps.logger.warn(`Upload of ${job.source.name} failed: ${error.message}`);
       this.settle(job, true);

@@ -184,7 +184,7 @@ describe('IM.GE and Chevereto errors', () => {
     expect(err).toMatchObject({ code: 'rate_limited', status: 400, serviceCode: 100 });
     expect(err.retry.kind).toBe('after');
     expect((err.retry as { at: number }).at - now).toBeGreaterThanOrEqual(5 * 60_000 - 1000);
-    expect(err.message).toBe('IM.GE is refusing more uploads for now (code 100: Rate limit reached.). Shotput will try again in 5 minutes.');
+    expect(err.message).toBe('IM.GE is refusing more uploads for now (code 100: Rate limit reached.). It takes uploads again in 5 minutes.');
   });
 
   it('backs off on a 5xx page, a reset connection and a malformed reply', async () => {
@@ -194,7 +194,7 @@ describe('IM.GE and Chevereto errors', () => {
     expect(await failureOf(imgeUploader.upload(asSource(file), {}, ctx()))).toMatchObject({
       code: 'server_error',
       retry: { kind: 'backoff' },
-      message: 'IM.GE had a problem on its side (HTTP 502 Bad Gateway). Shotput will try again shortly.',
+      message: 'IM.GE had a problem on its side (HTTP 502 Bad Gateway).',
     });
     server.inject({ kind: 'reset' });
     expect(await failureOf(imgeUploader.upload(asSource(file), {}, ctx()))).toMatchObject({ code: 'network_error', retry: { kind: 'backoff' } });

@@ -68,7 +68,7 @@ describe('GroupMe uploader', () => {
     server.inject({ kind: 'rate-limit', resetSeconds: 600 });
     const limited = await failureOf(groupmeUploader.upload(asSource(await pngFile()), {}, ctx()));
     expect(limited).toMatchObject({ code: 'rate_limited', retry: { kind: 'after' } });
-    expect(limited.message).toBe('GroupMe is refusing more uploads for now (HTTP 429 Too Many Requests: too many requests). Shotput will try again in 10 minutes.');
+    expect(limited.message).toBe('GroupMe is refusing more uploads for now (HTTP 429 Too Many Requests: too many requests). It takes uploads again in 10 minutes.');
 
     server.inject({ kind: 'status', status: 503 });
     expect(await failureOf(groupmeUploader.upload(asSource(await pngFile()), {}, ctx()))).toMatchObject({ code: 'server_error', retry: { kind: 'backoff' } });

@@ -154,7 +154,7 @@ describe('shared upload path: failures', () => {
     const file = await pngFile({ bytes: 3_000_000 });
     const err = await rejection(sendRequest({ service, url: server.url, body: await fileBody({ path: file.path, contentType: file.mime }, { service: 'Echo' }) }, io(never())));
     expect(err).toMatchObject({ code: 'network_error', retry: { kind: 'backoff' }, service: 'echo' });
-    expect(err.message).toBe(`The connection to Echo at ${new URL(server.url).host} was cut off before the upload finished. Shotput will try again.`);
+    expect(err.message).toBe(`The connection to Echo at ${new URL(server.url).host} was cut off before the upload finished.`);
     expect(server.last()!.bodyBytes).toBeLessThan(file.size);
   });
 
@@ -167,7 +167,7 @@ describe('shared upload path: failures', () => {
     });
     const err = await rejection(sendRequest({ service, url: `http://127.0.0.1:${port}/x` }, io(never())));
     expect(err).toMatchObject({ code: 'network_error', retry: { kind: 'backoff' } });
-    expect(err.message).toBe(`Could not connect to Echo at 127.0.0.1:${port}: the connection was refused. Check the address in Settings. Shotput will try again.`);
+    expect(err.message).toBe(`Could not connect to Echo at 127.0.0.1:${port}: the connection was refused. Check the address in Settings.`);
   });
 
   it('does not follow a redirect with a streamed body, and says why', async () => {
@@ -197,13 +197,13 @@ describe('shared upload path: failures', () => {
     server.inject({ kind: 'status', status: 503 });
     const down = responseFailure(service, await get(), {}, now);
     expect(down).toMatchObject({ code: 'server_error', retry: { kind: 'backoff' }, status: 503 });
-    expect(down.message).toBe('Echo had a problem on its side (HTTP 503 Service Unavailable). Shotput will try again shortly.');
+    expect(down.message).toBe('Echo had a problem on its side (HTTP 503 Service Unavailable).');
 
     server.inject({ kind: 'status', status: 429, body: 'Too many', contentType: 'text/plain' });
     const limited = await get();
     expect(responseFailure(service, limited, {}, now)).toMatchObject({ code: 'rate_limited', retry: { kind: 'after', at: now + 5 * 60_000 } });
     expect(responseFailure(service, limited, { retryAt: now + 90_000 }, now).message).toBe(
-      'Echo is refusing more uploads for now (HTTP 429 Too Many Requests: Too many). Shotput will try again in 2 minutes.',
+      'Echo is refusing more uploads for now (HTTP 429 Too Many Requests: Too many). It takes uploads again in 2 minutes.',
     );
 
     server.inject({ kind: 'status', status: 404, body: 'no such route', contentType: 'text/plain' });
@@ -234,6 +234,6 @@ describe('shared upload path: failures', () => {
     expect(res.json()).toBeUndefined();
     const err = malformedFailure(service, res);
     expect(err).toMatchObject({ code: 'malformed_response', retry: { kind: 'backoff' } });
-    expect(err.message).toMatch(/^Echo sent a reply Shotput cannot read \(HTTP 200, application\/json, not valid JSON: "\{"status_code":200,.*…"\)\. Shotput will try again\.$/);
+    expect(err.message).toMatch(/^Echo sent a reply Shotput cannot read \(HTTP 200, application\/json, not valid JSON: "\{"status_code":200,.*…"\)\.$/);
   });
 });

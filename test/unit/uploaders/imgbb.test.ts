@@ -83,7 +83,7 @@ describe('ImgBB uploader', () => {
     server.inject({ kind: 'rate-limit' });
     const limited = await failureOf(imgbbUploader.upload(asSource(await pngFile()), {}, ctx()));
     expect(limited).toMatchObject({ code: 'rate_limited', serviceCode: 100, retry: { kind: 'after' } });
-    expect(limited.message).toBe('ImgBB is refusing more uploads for now (code 100: Rate limit reached.). Shotput will try again in 5 minutes.');
+    expect(limited.message).toBe('ImgBB is refusing more uploads for now (code 100: Rate limit reached.). It takes uploads again in 5 minutes.');
 
     await core.settings.set('uploaders.imgbb.apiKey', 'nope');
     const badKey = await failureOf(imgbbUploader.upload(asSource(await pngFile()), {}, ctx()));
@@ -113,7 +113,7 @@ describe('ImgBB uploader', () => {
     server.inject({ kind: 'status', status: 500, body: 'Internal error', contentType: 'text/plain' });
     expect(await failureOf(imgbbUploader.upload(asSource(await pngFile()), {}, ctx()))).toMatchObject({
       code: 'server_error',
-      message: 'ImgBB had a problem on its side (HTTP 500 Internal Server Error: Internal error). Shotput will try again shortly.',
+      message: 'ImgBB had a problem on its side (HTTP 500 Internal Server Error: Internal error).',
     });
   });
 });

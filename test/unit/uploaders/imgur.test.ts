@@ -67,7 +67,7 @@ describe('Imgur uploader, anonymous', () => {
     const wait = (err.retry as { at: number }).at - now;
     expect(wait).toBeGreaterThan(1795_000);
     expect(wait).toBeLessThan(1805_000);
-    expect(err.message).toBe('Imgur is refusing more uploads for now (HTTP 429 Too Many Requests: Too Many Requests). Shotput will try again in 30 minutes.');
+    expect(err.message).toBe('Imgur is refusing more uploads for now (HTTP 429 Too Many Requests: Too Many Requests). It takes uploads again in 30 minutes.');
     expect(calls(server)).toEqual(['POST /3/image']);
     expect(core.rateLimits.get('imgur')).toMatchObject({ remaining: 0 });
   });

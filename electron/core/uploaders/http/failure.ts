@@ -89,10 +89,10 @@ export function responseFailure(service: ServiceRef, res: ResponseInfo, detail: 
   if (code === UploadErrorCode.rateLimited) {
     const at = Math.max(detail.retryAt ?? retryAfterHeader(res.headers, now) ?? now + DEFAULT_RATE_LIMIT_WAIT_MS, now + 1000);
     retry = { kind: 'after', at };
-    sentence = `${service.label} is refusing more uploads for now (${reference}${said}). Shotput will try again ${describeWait(at - now)}.`;
+    sentence = `${service.label} is refusing more uploads for now (${reference}${said}). It takes uploads again ${describeWait(at - now)}.`;
   } else if (code === UploadErrorCode.server) {
     retry = { kind: 'backoff' };
-    sentence = `${service.label} had a problem on its side (${reference}${said}). Shotput will try again shortly.`;
+    sentence = `${service.label} had a problem on its side (${reference}${said}).`;
   } else {
     retry = { kind: 'never' };
     const what =
@@ -123,15 +123,14 @@ export function malformedFailure(service: ServiceRef, res: ResponseInfo, what = 
   const type = res.headers.get('content-type')?.split(';')[0];
   return new UploadError(
     UploadErrorCode.malformed,
-    `${service.label} sent a reply Shotput cannot read (HTTP ${res.status}${type ? `, ${type}` : ''}, ${what}${snippet ? `: "${snippet}"` : ''}).` +
-      (retry.kind === 'backoff' ? ' Shotput will try again.' : ''),
+    `${service.label} sent a reply Shotput cannot read (HTTP ${res.status}${type ? `, ${type}` : ''}, ${what}${snippet ? `: "${snippet}"` : ''}).`,
     { service: service.id, retry, status: res.status },
   );
 }
 
 /** A well-formed reply that lacks what it must hold (the link of the image just uploaded). */
 export function missingInReply(service: ServiceRef, what: string): UploadError {
-  return new UploadError(UploadErrorCode.malformed, `${service.label} answered without ${what}. Shotput will try again.`, {
+  return new UploadError(UploadErrorCode.malformed, `${service.label} answered without ${what}.`, {
     service: service.id,
     retry: { kind: 'backoff' },
   });
@@ -208,7 +207,7 @@ export function networkFailure(service: ServiceRef, err: unknown, signal: AbortS
     default:
       what = `Could not reach ${service.label} at ${host}${errno ? ` (${errno})` : ''}.`;
   }
-  return new UploadError(UploadErrorCode.network, `${what} Shotput will try again.`, {
+  return new UploadError(UploadErrorCode.network, what, {
     service: service.id,
     retry: { kind: 'backoff' },
     cause: err,
