@@ -27,7 +27,9 @@ import { OpenedSxcuFiles } from './uploaders/sxcu/opened-files.js';
 import { registerCustomUploaders } from './uploaders/sxcu/registration.js';
 import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
+import { importRemoteImages, type ImportReport } from './uploads/import.js';
 import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
+import { listAccountImages } from './uploaders/imgur/account-images.js';
 
 export interface CoreDeps {
   profileDir: string;
@@ -72,6 +74,8 @@ export interface AppServices {
   platform: CorePlatform;
   /** Connecting, checking and disconnecting the Imgur account. */
   imgur: ImgurConnection;
+  /** The connected Imgur account's existing images into history (only those not there yet). */
+  importImgurAccount(): Promise<ImportReport>;
 }
 
 export interface Core extends AppServices {
@@ -156,6 +160,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     openedSxcu,
     platform,
     imgur,
+    importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
   };
   const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;

@@ -35,6 +35,8 @@ export function App() {
   useEffect(() => {
     void fetchSettings();
     void useQueue.getState().load();
+    void useUploaders.getState().load().catch(() => undefined);
+    void useUploaders.getState().loadImgur().catch(() => undefined);
     const offs = [
       subscribe('settings.changed', () => void refreshSettings()),
       subscribe('app.navigate', ({ view: next }) => show(next)),

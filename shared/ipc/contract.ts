@@ -129,6 +129,8 @@ export const channels = {
   ),
   'history.open': channel<null>()(z.object({ id: recordId, which: z.enum(['viewer', 'image', 'deletePage']) }).strict()),
   'history.delete': channel<{ remote: 'deleted' | 'skipped' }>()(z.object({ id: recordId, localOnly: z.boolean().optional() }).strict()),
+  /** Brings the connected Imgur account's existing images into history. */
+  'history.importImgur': channel<{ imported: number; alreadyThere: number }>()(z.object({}).strict()),
 
   'sxcu.list': channel<CustomUploaderSummary[]>()(z.object({}).strict()),
   'sxcu.import': channel<SxcuImportResult>()(

@@ -122,6 +122,17 @@ describe('Imgur account and albums', () => {
     const imageId = link.split('/').pop()!.replace(/\.png$/, '');
     expect(imgur.images.get(imageId)?.owner).toBe('ada');
 
+    // Forgotten here (as on a new computer), it comes back with the account's other images.
+    const historyId = (JSON.parse(upload.stdout) as { historyId: string }).historyId;
+    expect((await shotput(profile, 'delete', historyId, '--local')).code).toBe(0);
+    await page.getByRole('button', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Import from Imgur' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Imported 1 image from Imgur.');
+    const imported = page.getByRole('listitem', { name: 'shot.png' });
+    expect(await imported.textContent()).toContain('Imgur · ');
+    expect(await imported.textContent()).toContain('imported');
+    expect(await imported.textContent()).toContain(link);
+
     await page.getByRole('button', { name: 'Albums' }).click();
     await page.getByRole('form', { name: 'Create an album' }).waitFor();
     await page.getByLabel('New album').fill('Holiday');

@@ -43,6 +43,7 @@ export function createHandlers(services: AppServices): HandlerTable {
       return null;
     },
     'history.delete': ({ id, localOnly }) => uploads.delete(id, { localOnly }),
+    'history.importImgur': () => services.importImgurAccount(),
     ...createSxcuHandlers(services),
     ...uploaderHandlers(services),
   };

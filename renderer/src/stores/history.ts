@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { HistoryRecord } from '../../../shared/uploads.js';
 import { ApiError, call } from '../api/client.js';
 import { messageOf } from './messages.js';
+import { useUploaders } from './uploaders.js';
 
 const PAGE = 60;
 
@@ -16,6 +17,8 @@ interface HistoryState {
   copyLink(record: HistoryRecord): Promise<void>;
   open(record: HistoryRecord, which: 'viewer' | 'deletePage'): Promise<void>;
   remove(record: HistoryRecord, localOnly: boolean): Promise<boolean>;
+  importImgur(): Promise<void>;
+  importing: boolean;
 }
 
 export const useHistory = create<HistoryState>((set, get) => ({
@@ -23,6 +26,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
   total: 0,
   search: '',
   loaded: false,
+  importing: false,
   async load(search = get().search) {
     try {
       const page = await call('history.list', { search: search || undefined, limit: Math.max(PAGE, get().items.length) });
@@ -50,10 +54,23 @@ export const useHistory = create<HistoryState>((set, get) => ({
       set({ notice: { kind: 'error', text: messageOf(err) } });
     }
   },
+  async importImgur() {
+    set({ importing: true, notice: { kind: 'info', text: 'Importing your Imgur images…' } });
+    try {
+      const { imported, alreadyThere } = await call('history.importImgur', {});
+      set({ notice: { kind: 'info', text: `Imported ${imported} image${imported === 1 ? '' : 's'} from Imgur${alreadyThere ? `; ${alreadyThere} already here` : ''}.` } });
+      await get().load();
+    } catch (err) {
+      set({ notice: { kind: 'error', text: messageOf(err) } });
+    } finally {
+      set({ importing: false });
+    }
+  },
   async remove(record, localOnly) {
     try {
       const { remote } = await call('history.delete', { id: record.id, localOnly });
-      set({ notice: { kind: 'info', text: remote === 'deleted' ? `Deleted ${record.fileName} from ${record.uploaderId}.` : `Removed ${record.fileName} from history.` } });
+      const service = useUploaders.getState().list.find((u) => u.id === record.uploaderId)?.label ?? record.uploaderId;
+      set({ notice: { kind: 'info', text: remote === 'deleted' ? `Deleted ${record.fileName} from ${service}.` : `Removed ${record.fileName} from history.` } });
       await get().load();
       return true;
     } catch (err) {

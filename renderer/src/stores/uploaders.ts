@@ -21,6 +21,11 @@ interface UploadersState {
   disconnectImgur(): Promise<void>;
 }
 
+/** A person's name for an uploader id ("IM.GE" for imge), once the list has loaded. */
+export function useUploaderLabel(id: string): string {
+  return useUploaders((s) => s.list.find((u) => u.id === id)?.label ?? id);
+}
+
 export const useUploaders = create<UploadersState>((set, get) => ({
   list: [],
   checks: {},

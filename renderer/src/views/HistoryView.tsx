@@ -3,6 +3,7 @@ import type { HistoryRecord } from '../../../shared/uploads.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { formatBytes, formatTime } from '../format.js';
 import { useHistory } from '../stores/history.js';
+import { useUploaderLabel, useUploaders } from '../stores/uploaders.js';
 
 function Thumbnail({ record }: { record: HistoryRecord }) {
   const file = record.thumbnails?.square;
@@ -15,13 +16,15 @@ function Row({ record }: { record: HistoryRecord }) {
   const notice = useHistory((s) => s.notice);
   const [confirming, setConfirming] = useState(false);
   const unsupported = notice?.id === record.id && notice.deleteUnsupported;
+  const service = useUploaderLabel(record.uploaderId);
   return (
     <li className="upload" aria-label={record.fileName}>
       <Thumbnail record={record} />
       <div className="upload-main">
         <span className="upload-name">{record.fileName}</span>
         <span className="upload-meta">
-          {record.uploaderId} · {formatTime(record.createdAt)}
+          {service} · {formatTime(record.createdAt)}
+          {record.origin === 'import' && ' · imported'}
           {record.bytes !== undefined && ` · ${formatBytes(record.bytes)}`}
           {record.width && record.height ? ` · ${record.width}×${record.height}` : ''}
         </span>
@@ -30,7 +33,9 @@ function Row({ record }: { record: HistoryRecord }) {
       <div className="upload-actions">
         {confirming ? (
           <>
-            <span>Delete {record.fileName} from {record.uploaderId}?</span>
+            <span>
+              Delete {record.fileName} from {service}?
+            </span>
             <button type="button" className="danger" onClick={() => void remove(record, false).then(() => setConfirming(false))}>
               Delete
             </button>
@@ -72,6 +77,13 @@ export function HistoryView() {
   const load = useHistory((s) => s.load);
   const more = useHistory((s) => s.more);
   const [query, setQuery] = useState(search);
+  const imgurConnected = useUploaders((s) => s.imgur?.connected === true);
+  const importing = useHistory((s) => s.importing);
+  const importButton = imgurConnected && (
+    <button type="button" className="secondary" disabled={importing} onClick={() => void useHistory.getState().importImgur()}>
+      Import from Imgur
+    </button>
+  );
 
   useEffect(() => {
     void load();
@@ -91,6 +103,8 @@ export function HistoryView() {
           Every image you upload appears here with its thumbnail, its link and a delete button. Capture a region with the hotkey, drop
           files on this window or the tray icon, or run <code>shotput upload &lt;file&gt;</code>.
         </p>
+        {importButton && <p>Or bring in the images already on your Imgur account: {importButton}</p>}
+        {notice && <p role="status">{notice.text}</p>}
       </EmptyState>
     );
   }
@@ -99,6 +113,7 @@ export function HistoryView() {
       <div className="toolbar">
         <label htmlFor="history-search">Search uploads</label>
         <input id="history-search" type="search" value={query} placeholder="File name, link or uploader" onChange={(e) => setQuery(e.currentTarget.value)} />
+        {importButton}
       </div>
       <p className={`notice ${notice?.kind ?? ''}`} role="status" aria-live="polite">
         {notice?.text ?? `${total} upload${total === 1 ? '' : 's'}${search ? ` matching “${search}”` : ''}.`}

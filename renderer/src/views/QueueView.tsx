@@ -4,6 +4,7 @@ import { EmptyState } from '../components/EmptyState.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { formatBytes, formatTime } from '../format.js';
 import { useQueue } from '../stores/queue.js';
+import { useUploaderLabel } from '../stores/uploaders.js';
 
 const STATE_TEXT: Record<QueueJob['state'], string> = {
   queued: 'Waiting for a free slot',
@@ -16,13 +17,14 @@ const STATE_TEXT: Record<QueueJob['state'], string> = {
 function JobRow({ job }: { job: QueueJob }) {
   const { retry, cancel, discard } = useQueue.getState();
   const percent = job.progress && job.progress.total > 0 ? Math.floor((job.progress.sent / job.progress.total) * 100) : undefined;
+  const service = useUploaderLabel(job.uploaderId);
   const state = job.elsewhere ? 'Uploading in another Shotput window or command' : STATE_TEXT[job.state];
   return (
     <li className={`job job-${job.state}`} aria-label={job.fileName}>
       <div className="job-main">
         <span className="job-name">{job.fileName}</span>
         <span className="job-meta">
-          {job.uploaderId}
+          {service}
           {job.bytes !== undefined && ` · ${formatBytes(job.bytes)}`}
         </span>
       </div>

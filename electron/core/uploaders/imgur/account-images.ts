@@ -7,6 +7,8 @@ import { imgurResult } from './images.js';
 /** One image of the account, as history would record it had Shotput uploaded it. */
 export interface AccountImage {
   result: UploadResult;
+  /** The file name it was uploaded with, when Imgur kept one. */
+  name?: string;
   title?: string;
   description?: string;
   /** ISO 8601, when it was uploaded. */
@@ -43,6 +45,7 @@ export async function listAccountImages(ctx: UploadContext, options: { page?: nu
     const datetime = numberField(item, 'datetime');
     images.push({
       result,
+      name: stringField(item, 'name'),
       title: stringField(item, 'title'),
       description: stringField(item, 'description'),
       uploadedAt: datetime !== undefined ? new Date(datetime * 1000).toISOString() : undefined,
