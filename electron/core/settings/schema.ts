@@ -83,7 +83,7 @@ export function coreSections(uploaderChoices: FieldChoice[]): SettingSection[] {
     },
     {
       id: 'hotkeys',
-      title: 'Hotkeys',
+      title: 'Hotkeys (screen capture is not built yet: these are kept for it)',
       fields: [
         {
           key: 'hotkeys.captureRegion',
