@@ -118,6 +118,12 @@ describe('renderer shell through the harness', () => {
     const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background(light)).toBe('rgb(246, 247, 249)');
     expect(await background(dark)).toBe('rgb(27, 29, 33)');
+    // The Theme setting overrides the system, and "Follow the system" gives it back.
+    await light.getByRole('button', { name: 'Settings' }).click();
+    await light.getByLabel('Theme').selectOption({ label: 'Dark' });
+    await expect.poll(() => background(light)).toBe('rgb(27, 29, 33)');
+    await light.getByLabel('Theme').selectOption({ label: 'Follow the system' });
+    await expect.poll(() => background(light)).toBe('rgb(246, 247, 249)');
     await light.close();
     await dark.close();
   });

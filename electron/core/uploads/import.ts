@@ -1,5 +1,6 @@
 import type { HistoryService } from '../history/service.js';
 import type { UploadResult } from '../uploaders/types.js';
+import { historyFieldsOf } from './record.js';
 
 /** An image already on an account, as a service lists it. */
 export interface RemoteImage {
@@ -32,19 +33,11 @@ export async function importRemoteImages(history: HistoryService, uploaderId: st
         continue;
       }
       await history.add({
+        ...historyFieldsOf(result),
         uploaderId,
         createdAt: image.uploadedAt,
         fileName: image.name || image.title || fileNameOf(result.url),
         mime: image.mime,
-        bytes: result.bytes,
-        width: result.width,
-        height: result.height,
-        url: result.url,
-        viewerUrl: result.viewerUrl,
-        thumbnailUrl: result.thumbnailUrl,
-        deleteUrl: result.deleteUrl,
-        deleteHash: result.deleteHash,
-        remoteId: result.remoteId,
         origin: 'import',
       });
       report.imported++;

@@ -12,6 +12,7 @@ import type { StoredJob } from '../queue/job-store.js';
 import { UploadQueue, type ContextFactory, type QueueDeps, type UploaderLookup } from '../queue/queue.js';
 import type { SettingsService } from '../settings/service.js';
 import type { UploadOptions, UploadResult } from '../uploaders/types.js';
+import { historyFieldsOf } from './record.js';
 
 /** Makes the local history thumbnails of an uploaded file; resolves to their file names. */
 export type ThumbnailMaker = (filePath: string, outDir: string, baseName: string) => Promise<HistoryRecord['thumbnails']>;
@@ -122,23 +123,13 @@ export class UploadsService {
       }
     }
     const record = await this.deps.history.add({
+      ...historyFieldsOf(result),
       id,
       uploaderId: job.uploaderId,
       fileName: job.source.name,
       mime: job.source.kind === 'file' ? job.source.mime : undefined,
       bytes: result.bytes ?? (job.source.kind === 'file' ? job.source.size : undefined),
-      width: result.width,
-      height: result.height,
-      url: result.url,
-      viewerUrl: result.viewerUrl,
-      thumbnailUrl: result.thumbnailUrl,
-      deleteUrl: result.deleteUrl,
-      deleteHash: result.deleteHash,
-      remoteId: result.remoteId,
-      expiresAt: result.expiresAt,
       albumId: job.options.albumId,
-      links: result.links,
-      awaitingModeration: result.awaitingModeration,
       thumbnails,
       origin: 'upload',
     });
