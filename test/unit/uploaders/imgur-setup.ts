@@ -5,7 +5,7 @@ import { tempProfile } from '../../support/profile.js';
 import { track } from './fixtures.js';
 
 export const CLIENT_ID = 'a1b2c3d4e5f6789';
-export const CLIENT_SECRET = 'secret0123456789abcdef';
+export const CLIENT_SECRET = 'standin-client-secret-0123456789';
 
 /** A port nothing listens on right now, for the OAuth callback listener. */
 export function freePort(): Promise<number> {
