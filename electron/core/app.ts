@@ -3,8 +3,6 @@ import type { AppInfo } from '../../shared/ipc/contract.js';
 import type { SettingSection } from '../../shared/settings/fields.js';
 import { CoreEvents } from './events.js';
 import { HistoryService } from './history/service.js';
-import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
-import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
@@ -80,9 +78,11 @@ export interface AppServices {
   importImgurAccount(): Promise<ImportReport>;
 }
 
+/**
+ * The composed core. IPC is not part of it: main and the harness each build their dispatcher
+ * (core/ipc) over these services where their transport lives.
+ */
 export interface Core extends AppServices {
-  handlers: HandlerTable;
-  dispatch: Dispatch;
   /** Resumes what earlier runs left in the queue and starts uploading (the app and the harness). */
   startUploads(): Promise<void>;
   close(): Promise<void>;
@@ -165,12 +165,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     imgur,
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
   };
-  const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;
   return {
     ...services,
-    handlers,
-    dispatch: createDispatcher(handlers, logger),
     async startUploads() {
       await uploads.queue.resumeInterrupted();
       uploads.queue.start();
