@@ -7,6 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { fail, type IpcResult } from '../../shared/ipc/result.js';
 import { decodeWire, HARNESS_IPC_PATH, type ServerMessage } from '../../shared/ipc/wire.js';
 import type { Core } from '../../electron/core/app.js';
+import { createDispatcher } from '../../electron/core/ipc/dispatch.js';
+import { createHandlers } from '../../electron/core/ipc/handlers.js';
 import type { Logger } from '../../electron/core/logger.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -43,7 +45,7 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   const server = await startBridgeServer({
     rendererDir: options.rendererDir,
     port: options.port,
-    dispatch: core.dispatch,
+    dispatch: createDispatcher(createHandlers(core), core.logger),
     logger: core.logger,
     // Local history thumbnails, as the app serves them from the profile.
     folders: [{ prefix: '/thumbs/', dir: core.uploads.thumbnailsDir }],
