@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startOverlayHarnessProcess, type OverlayHarnessProcess } from '../support/harness-process.js';
-import { fromRaw, paint } from '../support/images.js';
+import { fromRaw, paint, pixelAt, rgba } from '../support/images.js';
 
 const WIDTH = 800;
 const HEIGHT = 600;
@@ -196,6 +196,25 @@ describe('region overlay through the harness', () => {
     const { page, harness } = await openOverlay(desktop);
     await page.mouse.click(300, 300, { button: 'right' });
     expect(await harness.result()).toEqual({ printed: { cancelled: true }, code: 0 });
+  });
+
+  it('shows the frame exactly as captured inside the selection, and dimmed everywhere else', async () => {
+    // Full HD and not flat: Chromium gives such a canvas a layer of its own, which must stay under the mask.
+    const gradient = (x: number, y: number) => [x % 256, y % 256, 128];
+    const wide = join(dir, 'gradient-wide.png');
+    await fromRaw(paint(1920, 1080, gradient), 1920, 1080).png().toFile(wide);
+    const { page } = await openOverlay(wide, [], { width: 1920, height: 1080, deviceScaleFactor: 1 });
+    const pixel = async (x: number, y: number) => pixelAt(await rgba(await page.screenshot()), x, y).slice(0, 3);
+    // The blue channel is 128 everywhere in the image; dimmed, it is about half that.
+    const isDimmed = async (x: number, y: number) => {
+      const blue = (await pixel(x, y))[2]!;
+      return blue > 128 * 0.3 && blue < 128 * 0.7;
+    };
+    expect(await isDimmed(150, 150)).toBe(true);
+    await drag(page, [100, 100], [300, 300]);
+    await page.mouse.move(700, 500);
+    await expect.poll(() => pixel(150, 150)).toEqual(gradient(150, 150));
+    for (const [x, y] of [[50, 150], [150, 50], [350, 150], [150, 350], [1900, 1060]] as const) expect(await isDimmed(x, y)).toBe(true);
   });
 
   it('the magnifier shows the colour and position of the pixel under the pointer, enlarged', async () => {

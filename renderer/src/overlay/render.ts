@@ -32,10 +32,22 @@ function besideSelection(anchor: Rect | null, size: Size, viewport: Size): { x: 
   return { x: Math.max(0, x), y: Math.max(0, y) };
 }
 
+/** Dims everything but `clear`: bands above, below, left and right of it (all of the page when null). */
+function dimAround(masks: HTMLElement[], clear: Rect | null, viewport: Size): void {
+  const c = clear ?? { x: 0, y: viewport.height, width: 0, height: 0 };
+  const bands: Rect[] = [
+    { x: 0, y: 0, width: viewport.width, height: Math.max(0, c.y) },
+    { x: 0, y: c.y + c.height, width: viewport.width, height: Math.max(0, viewport.height - c.y - c.height) },
+    { x: 0, y: c.y, width: Math.max(0, c.x), height: c.height },
+    { x: c.x + c.width, y: c.y, width: Math.max(0, viewport.width - c.x - c.width), height: c.height },
+  ];
+  masks.forEach((mask, i) => place(mask, bands[i]!));
+}
+
 export function createRenderer(root: HTMLElement, magnifier: Magnifier | null): Renderer {
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const frameCanvas = $<HTMLCanvasElement>('.frame');
-  const dim = $('.dim');
+  const masks = [...root.querySelectorAll<HTMLElement>('.mask')];
   const spotlight = $('.spotlight');
   const windowOutline = $('.window-outline');
   const crossX = $('.crosshair-x');
@@ -63,7 +75,7 @@ export function createRenderer(root: HTMLElement, magnifier: Magnifier | null): 
       const spotPage = spot && toPage(view, spot);
       place(spotlight, spotPage);
       spotlight.classList.toggle('is-window', !selection);
-      dim.hidden = spot !== null;
+      dimAround(masks, spotPage, viewport);
       place(windowOutline, selection && hovered && !gesture ? toPage(view, hovered) : null);
 
       label.hidden = !spotPage;
