@@ -12,6 +12,7 @@ import { openNodeCore } from '../electron/core/node-core.js';
 import { startChevereto } from '../test/servers/chevereto.js';
 import { startHarness } from '../test/harness/harness.js';
 import { CHROMIUM_ARGS } from '../test/support/harness-process.js';
+import { takeOverlayScreenshot } from './screenshot-overlay.js';
 
 const KEY = 'chv_screenshot_key';
 const out = (name: string) => join('docs/screenshots', name);
@@ -28,6 +29,12 @@ function sample(title: string, hue: number): Promise<Buffer> {
     <text x="228" y="256" font-family="monospace" font-size="14" fill="#333">$ shotput upload ${title.toLowerCase()}.png</text>
   </svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+// `npm run screenshots -- overlay` retakes only the region overlay's picture.
+if (process.argv.includes('overlay')) {
+  await takeOverlayScreenshot(out('overlay.png'));
+  process.exit(0);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'shotput-shots-'));
@@ -68,3 +75,4 @@ try {
   await imge.close();
   await rm(dir, { recursive: true, force: true });
 }
+await takeOverlayScreenshot(out('overlay.png'));

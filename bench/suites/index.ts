@@ -1,3 +1,4 @@
+import { overlaySuite } from './overlay.js';
 import { pipelineSuite } from './pipeline.js';
 import { uploadSuite } from './upload.js';
 
@@ -5,4 +6,4 @@ import type { BenchSuite } from './suite.js';
 
 export type { BenchSuite } from './suite.js';
 
-export const suites: BenchSuite[] = [uploadSuite, pipelineSuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, overlaySuite];
