@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryPage, HistoryRecord } from '../../../shared/uploads.js';
+import type { HistoryChange, HistoryPage, HistoryPageQuery, HistoryPageResult, HistoryRecord, NewHistoryRecord } from '../../../shared/uploads.js';
 import { ShotputError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { Journal } from './journal.js';
@@ -25,7 +25,7 @@ export class HistoryService {
   /** Newest first; rebuilt lazily after changes. */
   private ordered: HistoryRecord[] | undefined;
   private opsInLog = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: HistoryChange) => void>();
 
   private constructor(
     private readonly journal: Journal<HistoryOp>,
@@ -41,8 +41,14 @@ export class HistoryService {
     return service;
   }
 
-  async add(input: Omit<HistoryRecord, 'id' | 'createdAt'> & Partial<Pick<HistoryRecord, 'id' | 'createdAt'>>): Promise<HistoryRecord> {
-    const record: HistoryRecord = { ...input, id: input.id ?? randomUUID(), createdAt: input.createdAt ?? new Date().toISOString() };
+  async add(input: NewHistoryRecord): Promise<HistoryRecord> {
+    const record: HistoryRecord = {
+      ...input,
+      id: input.id ?? randomUUID(),
+      createdAt: input.createdAt ?? new Date().toISOString(),
+      status: input.status ?? 'done',
+      uploaderLabel: input.uploaderLabel ?? input.uploaderId,
+    };
     await this.write({ op: 'add', record });
     return record;
   }
@@ -89,12 +95,27 @@ export class HistoryService {
     return { items: items.slice(offset, offset + limit), total: items.length };
   }
 
+  /** Interim (in memory) until the SQLite store lands: same contract as history.page. */
+  page(query: HistoryPageQuery): HistoryPageResult {
+    let items = this.list({ search: query.search, limit: Number.MAX_SAFE_INTEGER }).items;
+    items = items.filter(
+      (r) =>
+        (!query.uploaders || query.uploaders.includes(r.uploaderId)) &&
+        (!query.status || query.status.includes(r.status ?? 'done')) &&
+        (query.from === undefined || Date.parse(r.createdAt) >= query.from) &&
+        (query.to === undefined || Date.parse(r.createdAt) <= query.to),
+    );
+    const start = query.cursor ? Number(query.cursor) : 0;
+    const records = items.slice(start, start + query.limit);
+    return { records, total: items.length, nextCursor: start + query.limit < items.length ? String(start + query.limit) : null };
+  }
+
   /** The few most recent uploads (the tray menu). */
   recent(count: number): HistoryRecord[] {
     return this.newestFirst().slice(0, count);
   }
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (change: HistoryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -107,7 +128,8 @@ export class HistoryService {
     await this.journal.append(op);
     this.apply(op);
     this.opsInLog++;
-    for (const listener of this.listeners) listener();
+    const change: HistoryChange = { added: op.op === 'add' ? [op.record] : [], updated: op.op === 'update' ? [this.require(op.id)] : [], removed: op.op === 'remove' ? [op.id] : [] };
+    for (const listener of this.listeners) listener(change);
     if (this.opsInLog > 1000 && this.opsInLog > 2 * this.records.size) await this.compact();
   }
 
