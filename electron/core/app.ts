@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract.js';
 import type { SettingSection } from '../../shared/settings/fields.js';
 import { CoreEvents } from './events.js';
-import { HistoryService } from './history/service.js';
+import { openProfileHistory } from './history/index.js';
+import type { HistoryService } from './history/service.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
 import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -119,7 +120,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
   imgur.onStatus((status) => events.emit('imgur.status', status));
 
-  const history = await HistoryService.open(join(deps.profileDir, 'history', 'history.jsonl'), logger);
+  const history = await openProfileHistory(deps.profileDir, {
+    logger,
+    now,
+    labelOf: (id) => (uploaders.has(id) ? uploaders.get(id).descriptor.label : id),
+  });
   history.onChange((change) => events.emit('history.changed', change));
   const uploads = new UploadsService({
     profileDir: deps.profileDir,

@@ -113,6 +113,9 @@ export class UploadsService {
 
   /** The queue's last step: the upload goes into history, then the after-upload tasks run. */
   private async recordUpload(job: StoredJob, result: UploadResult, filePath: string | undefined): Promise<string> {
+    // A job resumed after a crash between recording and the job's own update is recorded once.
+    const recorded = this.deps.history.findByJob(job.id);
+    if (recorded) return recorded.id;
     const id = randomUUID();
     let thumbnails: HistoryRecord['thumbnails'];
     if (filePath && this.deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/')) {
@@ -122,18 +125,20 @@ export class UploadsService {
         this.deps.logger.warn(`No thumbnail for ${job.source.name}: ${toUserError(err).message}`);
       }
     }
-    const record = await this.deps.history.add({
+    const { record, created } = this.deps.history.addOrFind({
       ...historyFieldsOf(result),
       id,
+      jobId: job.id,
       uploaderId: job.uploaderId,
       fileName: job.source.name,
       mime: job.source.kind === 'file' ? job.source.mime : undefined,
       bytes: result.bytes ?? (job.source.kind === 'file' ? job.source.size : undefined),
       albumId: job.options.albumId,
+      title: job.options.title,
       thumbnails,
       origin: 'upload',
     });
-    this.afterUpload(record);
+    if (created) this.afterUpload(record);
     return record.id;
   }
 
