@@ -25,21 +25,24 @@ export function searchTerms(search: string | undefined): string[] {
 
 /**
  * The WHERE clause of a filter. Each search word must occur in `search_text`: words of three or
- * more characters go through the trigram index (FTS5 answers `LIKE '%word%'` from it); shorter
- * words, and words holding LIKE's own wildcards `%` and `_`, are also checked literally with
- * instr(), since the index cannot see them.
+ * more characters through the trigram index (a quoted FTS5 phrase of trigrams is a substring
+ * match); shorter words, which trigrams cannot see, by instr().
+ *
+ * `scanInOrder`: read the records in sort order and keep those the index found, instead of
+ * fetching every match and sorting them. Better when matches are many (a page fills after a
+ * few rows); worse when they are few (the whole order would be scanned).
  */
-export function whereOf(filter: HistoryFilter): SqlPart {
+export function whereOf(filter: HistoryFilter, scanInOrder = false): SqlPart {
   const clauses: string[] = [];
   const params: SQLInputValue[] = [];
   const terms = searchTerms(filter.search);
   const indexed = terms.filter((t) => [...t].length >= 3);
   if (indexed.length > 0) {
-    clauses.push(`seq IN (SELECT rowid FROM records_search WHERE ${indexed.map(() => 'search_text LIKE ?').join(' AND ')})`);
-    params.push(...indexed.map((t) => `%${t}%`));
+    clauses.push(`${scanInOrder ? '+seq' : 'seq'} IN (SELECT rowid FROM records_search WHERE records_search MATCH ?)`);
+    params.push(indexed.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '));
   }
   for (const term of terms) {
-    if (indexed.includes(term) && !/[%_]/.test(term)) continue;
+    if (indexed.includes(term)) continue;
     clauses.push('instr(search_text, ?) > 0');
     params.push(term);
   }
@@ -93,9 +96,9 @@ function decodeCursor(text: string, sort: HistorySort): Cursor {
 }
 
 /** One page's SELECT: one row more than asked, to know whether another page follows. */
-export function pageSelect(filter: HistoryFilter, sort: HistorySort, cursorText: string | null | undefined, limit: number): SqlPart {
+export function pageSelect(filter: HistoryFilter, sort: HistorySort, cursorText: string | null | undefined, limit: number, scanInOrder = false): SqlPart {
   const column = SORT_COLUMNS[sort.by];
-  const where = whereOf(filter);
+  const where = whereOf(filter, scanInOrder);
   const params = [...where.params];
   let sql = where.sql;
   if (cursorText) {

@@ -34,9 +34,10 @@ CREATE INDEX records_by_uploader ON records (uploader_id, created_at, seq);
 CREATE INDEX records_by_status ON records (status, created_at, seq);
 CREATE INDEX records_by_remote ON records (remote_id) WHERE remote_id IS NOT NULL;
 
--- Substring search (trigram); detail=none keeps the index small, LIKE queries still use it.
+-- Substring search: a trigram index answers a quoted phrase as "contains", with positions
+-- (detail full), so even a word in every other record is counted without reading the rows.
 CREATE VIRTUAL TABLE records_search USING fts5 (
-  search_text, content = 'records', content_rowid = 'seq', tokenize = 'trigram', detail = 'none'
+  search_text, content = 'records', content_rowid = 'seq', tokenize = 'trigram'
 );
 
 CREATE TABLE changes (

@@ -105,6 +105,30 @@ describe('the history store', () => {
     }
   });
 
+  it('pages a search with thousands of matches as one with a few, in order, each record once', async () => {
+    const { history } = await newStore();
+    const count = 2600;
+    const inserted = history.addMany(
+      Array.from({ length: count }, (_, n) => record(n, { fileName: n % 100 === 0 ? `rare-${n}.png` : `shot-${n}.png`, createdAt: new Date(Date.UTC(2026, 0, 1) + ((n * 7919) % count) * 1000).toISOString() })),
+    );
+    expect(inserted).toBe(count);
+    for (const search of ['png', 'rare']) {
+      const dates: string[] = [];
+      const ids = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page = history.page({ limit: 500, search, cursor });
+        for (const r of page.records) {
+          ids.add(r.id);
+          dates.push(r.createdAt);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(ids.size).toBe(search === 'png' ? count : count / 100);
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+  });
+
   it('keeps paging where it was when a newer record arrives between pages', async () => {
     const { history } = await newStore();
     for (let n = 1; n <= 10; n++) await history.add(record(n));
