@@ -39,7 +39,7 @@ export function whereOf(filter: HistoryFilter, scanInOrder = false): SqlPart {
   const indexed = terms.filter((t) => [...t].length >= 3);
   if (indexed.length > 0) {
     clauses.push(`${scanInOrder ? '+seq' : 'seq'} IN (SELECT rowid FROM records_search WHERE records_search MATCH ?)`);
-    params.push(indexed.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND '));
+    params.push(matchQuery(indexed));
   }
   for (const term of terms) {
     if (indexed.includes(term)) continue;
@@ -63,6 +63,20 @@ export function whereOf(filter: HistoryFilter, scanInOrder = false): SqlPart {
     params.push(filter.to);
   }
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** How many records match: from the search index alone when the filter is nothing but long words. */
+export function countSelect(filter: HistoryFilter): SqlPart {
+  const terms = searchTerms(filter.search);
+  const searchOnly = terms.length > 0 && terms.every((t) => [...t].length >= 3) && !filter.uploaders?.length && !filter.status?.length && filter.from === undefined && filter.to === undefined;
+  if (searchOnly) return { sql: 'SELECT count(*) AS total FROM records_search WHERE records_search MATCH ?', params: [matchQuery(terms)] };
+  const where = whereOf(filter);
+  return { sql: `SELECT count(*) AS total FROM records ${where.sql}`, params: where.params };
+}
+
+/** Each word as a quoted FTS5 phrase: with trigrams, "contains this text". */
+function matchQuery(terms: string[]): string {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }
 
 interface Cursor {

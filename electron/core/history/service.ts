@@ -6,7 +6,7 @@ import type { HistoryChange, HistoryPage, HistoryPageQuery, HistoryPageResult, H
 import { ShotputError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { ChangeFollower } from './changes.js';
-import { DEFAULT_SORT, encodeCursor, pageSelect, whereOf, type HistoryFilter } from './query.js';
+import { countSelect, DEFAULT_SORT, encodeCursor, pageSelect, whereOf, type HistoryFilter } from './query.js';
 import { recordOf, ROW_COLUMNS, rowOf, type RecordRow } from './row.js';
 import { ensureSchema, SchemaTooNewError } from './schema.js';
 import { inWriteTransaction, sqlite } from './sqlite.js';
@@ -287,8 +287,8 @@ export class HistoryService {
     const key = JSON.stringify([filter.search ?? '', filter.uploaders ?? [], filter.status ?? [], filter.from ?? null, filter.to ?? null]);
     let total = this.totals.byFilter.get(key);
     if (total === undefined) {
-      const where = whereOf(filter);
-      total = (this.statement(`SELECT count(*) AS total FROM records ${where.sql}`).get(...where.params) as { total: number }).total;
+      const select = countSelect(filter);
+      total = (this.statement(select.sql).get(...select.params) as { total: number }).total;
       if (this.totals.byFilter.size > 50) this.totals.byFilter.clear();
       this.totals.byFilter.set(key, total);
     }
