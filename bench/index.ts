@@ -4,13 +4,17 @@
  */
 import { suites } from './suites/index.js';
 
-const only = process.argv.slice(2);
+// `npm run bench -- history --entries 100000`: suite names, then options for them.
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((arg) => arg.startsWith('--'));
+const only = firstOption === -1 ? args : args.slice(0, firstOption);
+const options = firstOption === -1 ? [] : args.slice(firstOption);
 let failed = false;
 for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   console.log(`\n## ${suite.name}: ${suite.description}\n`);
   try {
-    const ok = await suite.run();
+    const ok = await suite.run(options);
     if (!ok) failed = true;
   } catch (err) {
     failed = true;

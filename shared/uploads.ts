@@ -43,6 +43,10 @@ export interface QueueJob {
   historyId?: string;
 }
 
+/** done: on the host; failed: the upload did not succeed; deleted: removed from the host, kept here. */
+export type HistoryStatus = 'done' | 'failed' | 'deleted';
+export const HISTORY_STATUSES: readonly HistoryStatus[] = ['done', 'failed', 'deleted'];
+
 /** What a service answers for an uploaded image, normalized: an uploader's result, and the heart of a history record. */
 export interface UploadedImage {
   /** The direct link; '' only when `awaitingModeration` (the host has not published it yet). */
@@ -68,19 +72,71 @@ export interface UploadedImage {
 export interface HistoryRecord extends UploadedImage {
   id: string;
   createdAt: string;
+  /** The queue job that produced it: a job is recorded at most once. Absent for imports. */
+  jobId?: string;
+  status: HistoryStatus;
   uploaderId: string;
+  /** The uploader's name as shown to the user ("IM.GE"), kept as it was at upload time. */
+  uploaderLabel: string;
   fileName: string;
   mime?: string;
   albumId?: string;
+  /** The album's title where known, so search finds uploads by album name. */
+  albumTitle?: string;
+  title?: string;
   /** Local thumbnail file names in the profile's thumbnails folder, by size name. */
   thumbnails?: Partial<Record<'square' | 'large' | 'avatar', string>>;
   /** 'upload' from this machine; 'import' from an account's existing images. */
   origin: 'upload' | 'import';
 }
 
+/** What `history.add` takes: the store fills in id, date, status and label when not given. */
+export type NewHistoryRecord = Omit<HistoryRecord, 'id' | 'createdAt' | 'status' | 'uploaderLabel'> &
+  Partial<Pick<HistoryRecord, 'id' | 'createdAt' | 'status' | 'uploaderLabel'>>;
+
+/** The old offset-based page (`history.list`), kept until the window moves to `history.page`. */
 export interface HistoryPage {
   items: HistoryRecord[];
   total: number;
+}
+
+export type HistorySortKey = 'date' | 'size' | 'name';
+export const HISTORY_SORT_KEYS: readonly HistorySortKey[] = ['date', 'size', 'name'];
+export interface HistorySort {
+  by: HistorySortKey;
+  dir: 'asc' | 'desc';
+}
+
+/** One page of history, by keyset cursor. Without `sort`: newest first. */
+export interface HistoryPageQuery {
+  /** `nextCursor` of the previous page with the same query; absent or null for the first page. */
+  cursor?: string | null;
+  limit: number;
+  /** Every word must appear in the file name, a link, the uploader's name, the album or the title. */
+  search?: string;
+  uploaders?: string[];
+  status?: HistoryStatus[];
+  /** Epoch ms, inclusive. */
+  from?: number;
+  /** Epoch ms, inclusive. */
+  to?: number;
+  sort?: HistorySort;
+}
+
+export interface HistoryPageResult {
+  records: HistoryRecord[];
+  /** null on the last page. */
+  nextCursor: string | null;
+  /** How many records match the query in all. */
+  total: number;
+}
+
+/** What changed in history, from this process or another one. */
+export interface HistoryChange {
+  added: HistoryRecord[];
+  updated: HistoryRecord[];
+  /** Ids of records no longer in history. */
+  removed: string[];
 }
 
 export type LinkFormat = 'url' | 'markdown' | 'html' | 'bbcode';

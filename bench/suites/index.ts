@@ -1,3 +1,4 @@
+import { historySuite } from './history.js';
 import { overlaySuite } from './overlay.js';
 import { pipelineSuite } from './pipeline.js';
 import { uploadSuite } from './upload.js';
@@ -6,4 +7,4 @@ import type { BenchSuite } from './suite.js';
 
 export type { BenchSuite } from './suite.js';
 
-export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, overlaySuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, overlaySuite, historySuite];

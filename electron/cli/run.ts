@@ -1,14 +1,13 @@
-import { openNodeCore } from '../core/node-core.js';
 import type { Core } from '../core/app.js';
 import { ShotputError, toUserError } from '../core/errors.js';
 import { resolveProfileDir } from '../core/profile.js';
 import { SHOTPUT_VERSION } from '../core/version.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import type { CliCommand, CliContext, CliIO } from './context.js';
-import { commands } from './commands/index.js';
+import { loadCommand, loadCommands } from './commands/index.js';
 
-function helpText(): string {
-  const lines = commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
+async function helpText(): Promise<string> {
+  const lines = (await loadCommands()).flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
   return [
     `Shotput ${SHOTPUT_VERSION}: capture, upload, and get a link.`,
     '',
@@ -34,6 +33,8 @@ function openCoreOnce(args: ParsedArgs, profileDir: string, io: CliIO) {
   let opened: Promise<Core> | undefined;
   const open = () => {
     opened ??= (async () => {
+      // Loaded here, not at start: commands that need no core (history) start faster.
+      const { openNodeCore } = await import('../core/node-core.js');
       const core = await openNodeCore({
         profileDir,
         host: 'cli',
@@ -62,10 +63,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 0;
   }
   if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
-    io.stdout(helpText());
+    io.stdout(await helpText());
     return args.command === undefined && !args.flags.has('help') ? 2 : 0;
   }
-  const command: CliCommand | undefined = commands.find((c) => c.name === args.command);
+  const command: CliCommand | undefined = await loadCommand(args.command);
   if (!command) {
     io.stderr(`shotput: unknown command "${args.command}". Run \`shotput --help\` for the commands.\n`);
     return 2;

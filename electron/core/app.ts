@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract.js';
 import type { SettingSection } from '../../shared/settings/fields.js';
 import { CoreEvents } from './events.js';
-import { HistoryService } from './history/service.js';
+import { openProfileHistory } from './history/index.js';
+import type { HistoryService } from './history/service.js';
 import { silentLogger, type Logger } from './logger.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
@@ -121,8 +122,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
   imgur.onStatus((status) => events.emit('imgur.status', status));
 
-  const history = await HistoryService.open(join(deps.profileDir, 'history', 'history.jsonl'), logger);
-  history.onChange(() => events.emit('history.changed', {}));
+  const history = await openProfileHistory(deps.profileDir, {
+    logger,
+    now,
+    labelOf: (id) => (uploaders.has(id) ? uploaders.get(id).descriptor.label : id),
+  });
+  history.onChange((change) => events.emit('history.changed', change));
   const uploads = new UploadsService({
     profileDir: deps.profileDir,
     settings,

@@ -18,6 +18,8 @@ export const CHANNEL_NAMES = [
   'queue.cancel',
   'queue.discard',
   'history.list',
+  'history.page',
+  'history.get',
   'history.copyLink',
   'history.open',
   'history.delete',

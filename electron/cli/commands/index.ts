@@ -1,12 +1,27 @@
 import type { CliCommand } from '../context.js';
-import { configCommand } from './config.js';
-import { deleteCommand } from './delete.js';
-import { historyCommand } from './history.js';
-import { imgurCommand } from './imgur.js';
-import { processCommand } from './process.js';
-import { queueCommand } from './queue.js';
-import { customUploadersCommand, exportSxcuCommand, importSxcuCommand } from './sxcu.js';
-import { uploadCommand } from './upload.js';
 
-/** Every `shotput` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, imgurCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand];
+/**
+ * Every `shotput` command, in the order `--help` lists them, each loaded only when run: a quick
+ * `shotput history` does not pay for the image pipeline, the uploaders or the queue.
+ */
+const loaders: Record<string, () => Promise<CliCommand>> = {
+  upload: () => import('./upload.js').then((m) => m.uploadCommand),
+  process: () => import('./process.js').then((m) => m.processCommand),
+  history: () => import('./history.js').then((m) => m.historyCommand),
+  delete: () => import('./delete.js').then((m) => m.deleteCommand),
+  queue: () => import('./queue.js').then((m) => m.queueCommand),
+  config: () => import('./config.js').then((m) => m.configCommand),
+  imgur: () => import('./imgur.js').then((m) => m.imgurCommand),
+  'import-sxcu': () => import('./sxcu.js').then((m) => m.importSxcuCommand),
+  'export-sxcu': () => import('./sxcu.js').then((m) => m.exportSxcuCommand),
+  'custom-uploaders': () => import('./sxcu.js').then((m) => m.customUploadersCommand),
+};
+
+export async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  return Object.hasOwn(loaders, name) ? loaders[name]!() : undefined;
+}
+
+/** Every command (for `--help`). */
+export async function loadCommands(): Promise<CliCommand[]> {
+  return Promise.all(Object.values(loaders).map((load) => load()));
+}

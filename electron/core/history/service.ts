@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryPage, HistoryRecord } from '../../../shared/uploads.js';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { HistoryChange, HistoryPage, HistoryPageQuery, HistoryPageResult, HistoryRecord, NewHistoryRecord } from '../../../shared/uploads.js';
 import { ShotputError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { Journal } from './journal.js';
+import { ChangeFollower } from './changes.js';
+import { countSelect, DEFAULT_SORT, encodeCursor, pageSelect, whereOf, type HistoryFilter } from './query.js';
+import { recordOf, ROW_COLUMNS, rowOf, type RecordRow } from './row.js';
+import { ensureSchema, SchemaTooNewError } from './schema.js';
+import { inWriteTransaction, sqlite } from './sqlite.js';
 
-type HistoryOp =
-  | { op: 'add'; record: HistoryRecord }
-  | { op: 'update'; id: string; patch: Partial<HistoryRecord> }
-  | { op: 'remove'; id: string };
-
+/** The old offset-based query of `history.list` and `shotput history`. */
 export interface HistoryQuery {
   search?: string;
   limit?: number;
@@ -16,127 +19,390 @@ export interface HistoryQuery {
   uploaderId?: string;
 }
 
+export interface HistoryOpenOptions {
+  /** The SQLite file; created (owner-only) when missing. */
+  path: string;
+  /** The uploader's name as shown, for records that arrive without one. */
+  labelOf?: (uploaderId: string) => string;
+  logger?: Logger;
+  /** How often, while something listens, to look for records other processes wrote. */
+  pollMs?: number;
+  now?: () => number;
+}
+
+/** How long a write waits for another process's write to finish before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
+/** Change-log entries older than this are dropped: every live process has long read them. */
+const CHANGE_LOG_KEEP_S = 3600;
+const PRUNE_EVERY_WRITES = 500;
+/** Rows per transaction in bulk inserts: big enough to be fast, small enough not to hold the lock for long. */
+const BULK_CHUNK = 20_000;
+const BULK_CACHE_KIB = 128 * 1024;
+/** Past this many matches a page is read in sort order rather than by sorting every match. */
+const SCAN_IN_ORDER_ABOVE = 2000;
+
 /**
- * The upload log: every upload and import, newest first. Persisted as a journal of operations
- * (crash-safe appends), held in memory for queries, compacted when mostly superseded.
+ * The upload history: every upload and import, in one SQLite file (WAL) that every Shotput
+ * process (the app, the CLI, the harness) reads and writes at once. Nothing is held in memory:
+ * pages are read by keyset cursor, search goes through an FTS5 trigram index, and each process
+ * learns of the others' writes from a change log (see ChangeFollower), so the window shows a CLI
+ * upload within a second. A write is committed (fsync'd) before its promise resolves, so a
+ * crash at any moment loses no finished upload, and a queue job is recorded at most once.
  */
 export class HistoryService {
-  private readonly records = new Map<string, HistoryRecord>();
-  /** Newest first; rebuilt lazily after changes. */
-  private ordered: HistoryRecord[] | undefined;
-  private opsInLog = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: HistoryChange) => void>();
+  private readonly statements = new Map<string, StatementSync>();
+  private connection: { db: DatabaseSync; follower: ChangeFollower } | undefined;
+  private totals = { stamp: -1, byFilter: new Map<string, number>() };
+  private poller: NodeJS.Timeout | undefined;
+  private writesSincePrune = 0;
+  private closed = false;
 
-  private constructor(
-    private readonly journal: Journal<HistoryOp>,
-    private readonly logger: Logger,
-  ) {}
+  private constructor(private readonly options: HistoryOpenOptions & { logger: Logger; now: () => number }) {}
 
-  static async open(path: string, logger: Logger = silentLogger): Promise<HistoryService> {
-    const service = new HistoryService(new Journal<HistoryOp>(path), logger);
-    const { ops, dropped } = await service.journal.replay();
-    if (dropped > 0) logger.warn(`History: skipped ${dropped} damaged line(s) in ${path}.`);
-    for (const op of ops) service.apply(op);
-    service.opsInLog = ops.length;
-    return service;
+  /**
+   * The store at `options.path`. The file is opened (and created) on first use, so a process
+   * that never touches history (`shotput process`) leaves no trace of it.
+   */
+  static async open(options: HistoryOpenOptions): Promise<HistoryService> {
+    return new HistoryService({ ...options, logger: options.logger ?? silentLogger, now: options.now ?? Date.now });
   }
 
-  async add(input: Omit<HistoryRecord, 'id' | 'createdAt'> & Partial<Pick<HistoryRecord, 'id' | 'createdAt'>>): Promise<HistoryRecord> {
-    const record: HistoryRecord = { ...input, id: input.id ?? randomUUID(), createdAt: input.createdAt ?? new Date().toISOString() };
-    await this.write({ op: 'add', record });
-    return record;
+  /** Opens the file now, so a damaged store is reported at once rather than at the first read. */
+  connect(): this {
+    this.connected();
+    return this;
+  }
+
+  /** `followFromStart`: announce everything in the change log (a store created by another process while we listened). */
+  private connected(followFromStart = false): { db: DatabaseSync; follower: ChangeFollower } {
+    if (this.closed) throw new ShotputError('history_closed', 'The history is closed; Shotput is shutting down.');
+    if (!this.connection) {
+      const db = openStoreFile(this.options.path);
+      const follower = new ChangeFollower(db, (ids) => this.readMany(ids), (change) => this.announce(change), followFromStart ? 0 : undefined);
+      this.connection = { db, follower };
+      this.pruneChangeLog();
+    }
+    return this.connection;
+  }
+
+  private get db(): DatabaseSync {
+    return this.connected().db;
+  }
+
+  private get follower(): ChangeFollower {
+    return this.connected().follower;
+  }
+
+  // ---- writing --------------------------------------------------------------------------------
+
+  /**
+   * Records an upload. A record for a queue job that already has one is refused: the existing
+   * record is returned, so a job resumed after a crash never appears twice.
+   */
+  async add(input: NewHistoryRecord): Promise<HistoryRecord> {
+    return this.addOrFind(input).record;
+  }
+
+  /** As add(), and says whether this call created the record (false: the job was already recorded). */
+  addOrFind(input: NewHistoryRecord): { record: HistoryRecord; created: boolean } {
+    const record = this.complete(input);
+    const existing = this.write(() => {
+      const found = record.jobId ? this.findByJob(record.jobId) : undefined;
+      if (!found) this.insert(record, false);
+      return found;
+    });
+    return existing ? { record: existing, created: false } : { record, created: true };
+  }
+
+  /**
+   * Many records at once, in large transactions (journal migration, generated profiles). Records
+   * whose id or job is already there are skipped. Not announced as changes: a bulk load is not
+   * something a window shows row by row. Resolves to how many were inserted.
+   */
+  addMany(inputs: Iterable<NewHistoryRecord>): number {
+    let inserted = 0;
+    let chunk: HistoryRecord[] = [];
+    const flush = () => {
+      const records = chunk;
+      chunk = [];
+      inserted += this.write(() => {
+        const before = this.follower.latestSeq();
+        let count = 0;
+        for (const record of records) count += this.insert(record, true);
+        this.statement('DELETE FROM changes WHERE seq > ?').run(before);
+        return count;
+      }, false);
+    };
+    // A bigger page cache while loading: index pages stay in memory instead of spilling each chunk.
+    this.db.exec(`PRAGMA cache_size = -${BULK_CACHE_KIB}`);
+    try {
+      for (const input of inputs) {
+        chunk.push(this.complete(input));
+        if (chunk.length >= BULK_CHUNK) flush();
+      }
+      if (chunk.length > 0) flush();
+    } finally {
+      this.db.exec('PRAGMA cache_size = -2000');
+    }
+    this.follower.skipToLatest();
+    return inserted;
   }
 
   async update(id: string, patch: Partial<Omit<HistoryRecord, 'id'>>): Promise<HistoryRecord> {
-    this.require(id);
-    await this.write({ op: 'update', id, patch });
-    return this.require(id);
+    return this.write(() => {
+      const updated: HistoryRecord = { ...this.require(id), ...patch, id };
+      const row = rowOf(updated);
+      this.statement(`UPDATE records SET ${ROW_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...rowValues(row), id);
+      return updated;
+    });
   }
 
   async remove(id: string): Promise<void> {
-    this.require(id);
-    await this.write({ op: 'remove', id });
+    this.write(() => {
+      const { changes } = this.statement('DELETE FROM records WHERE id = ?').run(id);
+      if (changes === 0) throw notFound(id);
+    });
   }
 
+  // ---- reading --------------------------------------------------------------------------------
+
   get(id: string): HistoryRecord | undefined {
-    return this.records.get(id);
+    const row = this.statement('SELECT data FROM records WHERE id = ?').get(id) as { data: string } | undefined;
+    return row && recordOf(row);
   }
 
   require(id: string): HistoryRecord {
-    const record = this.records.get(id);
-    if (!record) throw new ShotputError('history_not_found', `There is no upload with id ${id} in the history. Run \`shotput history\` to list them.`);
+    const record = this.get(id);
+    if (!record) throw notFound(id);
     return record;
+  }
+
+  findByJob(jobId: string): HistoryRecord | undefined {
+    const row = this.statement('SELECT data FROM records WHERE job_id = ?').get(jobId) as { data: string } | undefined;
+    return row && recordOf(row);
   }
 
   /** Whether an imported or uploaded image with this remote id is already recorded. */
   hasRemote(uploaderId: string, remoteId: string): boolean {
-    for (const r of this.records.values()) if (r.uploaderId === uploaderId && r.remoteId === remoteId) return true;
-    return false;
+    return this.statement('SELECT 1 FROM records WHERE remote_id = ? AND uploader_id = ? LIMIT 1').get(remoteId, uploaderId) !== undefined;
   }
 
+  /** One page by keyset cursor: the cost does not grow with how far the user has scrolled. */
+  page(query: HistoryPageQuery): HistoryPageResult {
+    const sort = query.sort ?? DEFAULT_SORT;
+    const total = this.count(query);
+    const select = pageSelect(query, sort, query.cursor, query.limit, total > SCAN_IN_ORDER_ABOVE);
+    const rows = this.statement(select.sql).all(...select.params) as Array<{ seq: number; sort_value: number | string; data: string }>;
+    const more = rows.length > query.limit;
+    const shown = more ? rows.slice(0, query.limit) : rows;
+    const last = shown[shown.length - 1];
+    return {
+      records: shown.map(recordOf),
+      nextCursor: more && last ? encodeCursor({ by: sort.by, dir: sort.dir, value: last.sort_value, seq: last.seq }) : null,
+      total,
+    };
+  }
+
+  /** The old offset paging, newest first (`history.list` until the window moves to page()). */
   list(query: HistoryQuery = {}): HistoryPage {
-    const terms = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    let items = this.newestFirst();
-    if (query.uploaderId) items = items.filter((r) => r.uploaderId === query.uploaderId);
-    if (terms.length > 0) {
-      items = items.filter((r) => {
-        const haystack = [r.fileName, r.url, r.viewerUrl, r.uploaderId, r.remoteId].filter(Boolean).join(' ').toLowerCase();
-        return terms.every((t) => haystack.includes(t));
-      });
-    }
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 100;
-    return { items: items.slice(offset, offset + limit), total: items.length };
+    const filter: HistoryFilter = { search: query.search, uploaders: query.uploaderId ? [query.uploaderId] : undefined };
+    const where = whereOf(filter);
+    const rows = this.statement(`SELECT data FROM records ${where.sql} ORDER BY created_at DESC, seq DESC LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      query.limit ?? 100,
+      query.offset ?? 0,
+    ) as Array<{ data: string }>;
+    return { items: rows.map(recordOf), total: this.count(filter) };
   }
 
   /** The few most recent uploads (the tray menu). */
   recent(count: number): HistoryRecord[] {
-    return this.newestFirst().slice(0, count);
+    return this.page({ limit: count }).records;
   }
 
-  onChange(listener: () => void): () => void {
+  /**
+   * Listens for added, updated and removed records, from this process and (within `pollMs`,
+   * 250 ms by default) from any other process using the same store.
+   */
+  onChange(listener: (change: HistoryChange) => void): () => void {
+    if (this.listeners.size === 0 && !this.closed) {
+      this.connection?.follower.skipToLatest();
+      this.poller = setInterval(() => this.pollOthers(), this.options.pollMs ?? 250);
+      this.poller.unref();
+    }
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopPolling();
+    };
   }
 
-  close(): Promise<void> {
-    return this.journal.close();
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopPolling();
+    this.listeners.clear();
+    this.connection?.db.close();
   }
 
-  private async write(op: HistoryOp): Promise<void> {
-    await this.journal.append(op);
-    this.apply(op);
-    this.opsInLog++;
-    for (const listener of this.listeners) listener();
-    if (this.opsInLog > 1000 && this.opsInLog > 2 * this.records.size) await this.compact();
+  // ---- inside ---------------------------------------------------------------------------------
+
+  private complete(input: NewHistoryRecord): HistoryRecord {
+    const createdAt = input.createdAt && !Number.isNaN(Date.parse(input.createdAt)) ? input.createdAt : new Date(this.options.now()).toISOString();
+    return {
+      ...input,
+      id: input.id ?? randomUUID(),
+      createdAt,
+      status: input.status ?? 'done',
+      uploaderLabel: input.uploaderLabel ?? this.options.labelOf?.(input.uploaderId) ?? input.uploaderId,
+    };
   }
 
-  private async compact(): Promise<void> {
-    const ops: HistoryOp[] = [...this.records.values()].map((record) => ({ op: 'add', record }));
-    await this.journal.rewrite(ops);
-    this.opsInLog = ops.length;
-    this.logger.info(`History compacted to ${ops.length} records.`);
+  /** Inserts one record; with `skipExisting`, an id or job already there is left alone. Resolves to rows inserted. */
+  private insert(record: HistoryRecord, skipExisting: boolean): number {
+    const verb = skipExisting ? 'INSERT OR IGNORE' : 'INSERT';
+    const sql = `${verb} INTO records (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`;
+    return Number(this.statement(sql).run(...rowValues(rowOf(record))).changes);
   }
 
-  private apply(op: HistoryOp): void {
-    this.ordered = undefined;
-    switch (op.op) {
-      case 'add':
-        this.records.set(op.record.id, op.record);
-        break;
-      case 'update': {
-        const current = this.records.get(op.id);
-        if (current) this.records.set(op.id, { ...current, ...op.patch, id: op.id });
-        break;
+  /** A write transaction, then this process's listeners hear of it (from the change log, as others do). */
+  private write<T>(work: () => T, announce = true): T {
+    let result: T;
+    try {
+      result = inWriteTransaction(this.db, work);
+    } catch (err) {
+      throw err instanceof ShotputError ? err : writeFailed(err);
+    }
+    if (announce && this.listeners.size > 0) this.follower.catchUp();
+    else this.follower.skipToLatest();
+    if (++this.writesSincePrune >= PRUNE_EVERY_WRITES) this.pruneChangeLog();
+    return result;
+  }
+
+  private count(filter: HistoryFilter): number {
+    // Read the stamp before counting: a write in between makes the next call count again.
+    const stamp = this.follower.latestSeq();
+    if (stamp !== this.totals.stamp) this.totals = { stamp, byFilter: new Map() };
+    const key = JSON.stringify([filter.search ?? '', filter.uploaders ?? [], filter.status ?? [], filter.from ?? null, filter.to ?? null]);
+    let total = this.totals.byFilter.get(key);
+    if (total === undefined) {
+      const select = countSelect(filter);
+      total = (this.statement(select.sql).get(...select.params) as { total: number }).total;
+      if (this.totals.byFilter.size > 50) this.totals.byFilter.clear();
+      this.totals.byFilter.set(key, total);
+    }
+    return total;
+  }
+
+  private readMany(ids: string[]): Map<string, HistoryRecord> {
+    const found = new Map<string, HistoryRecord>();
+    for (let i = 0; i < ids.length; i += 100) {
+      const slice = ids.slice(i, i + 100);
+      const rows = this.statement(`SELECT data FROM records WHERE id IN (${slice.map(() => '?').join(', ')})`).all(...slice) as Array<{ data: string }>;
+      for (const row of rows) {
+        const record = recordOf(row);
+        found.set(record.id, record);
       }
-      case 'remove':
-        this.records.delete(op.id);
-        break;
+    }
+    return found;
+  }
+
+  private announce(change: HistoryChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (err) {
+        this.options.logger.warn(`A history listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
   }
 
-  private newestFirst(): HistoryRecord[] {
-    this.ordered ??= [...this.records.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    return this.ordered;
+  private pollOthers(): void {
+    // Until another process creates the store, there is nothing to follow (and nothing to create).
+    if (this.closed || (!this.connection && !existsSync(this.options.path))) return;
+    try {
+      this.connected(true).follower.poll();
+    } catch (err) {
+      this.options.logger.warn(`Could not read other processes' history changes: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
+
+  private stopPolling(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = undefined;
+  }
+
+  private pruneChangeLog(): void {
+    this.writesSincePrune = 0;
+    try {
+      this.statement('DELETE FROM changes WHERE at < unixepoch() - ?').run(CHANGE_LOG_KEEP_S);
+    } catch (err) {
+      // Only housekeeping: a busy store is pruned next time.
+      this.options.logger.warn(`History change log not pruned: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size > 200) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function openStoreFile(path: string): DatabaseSync {
+  let db: DatabaseSync | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const isNew = !existsSync(path);
+    db = new (sqlite().DatabaseSync)(path);
+    // Before WAL: SQLite gives the -wal and -shm files the database file's mode.
+    if (isNew) chmodSync(path, 0o600);
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.exec('PRAGMA journal_mode = WAL');
+    // FULL: a commit is on disk when add() resolves, even if the power goes a moment later.
+    db.exec('PRAGMA synchronous = FULL');
+    ensureSchema(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw unreadableStore(path, err);
+  }
+}
+
+function rowValues(row: RecordRow): SQLInputValue[] {
+  return ROW_COLUMNS.map((column) => row[column]);
+}
+
+function notFound(id: string): ShotputError {
+  return new ShotputError('history_not_found', `There is no upload with id ${id} in the history. Run \`shotput history\` to list them.`);
+}
+
+function sqliteMessage(err: unknown): string {
+  return err instanceof Error ? ((err as { errstr?: string }).errstr ?? err.message).split('\n')[0]! : String(err);
+}
+
+function unreadableStore(path: string, err: unknown): ShotputError {
+  if (err instanceof ShotputError) return err;
+  if (err instanceof SchemaTooNewError) {
+    return new ShotputError('history_too_new', `The history at ${path} was written by a newer Shotput (${err.message}). Update Shotput to open it.`, { cause: err });
+  }
+  return new ShotputError(
+    'history_unreadable',
+    `The history at ${path} cannot be opened: ${sqliteMessage(err)}. If the file is damaged, move it aside and Shotput starts a new, empty history.`,
+    { cause: err },
+  );
+}
+
+function writeFailed(err: unknown): ShotputError {
+  const code = (err as { errcode?: number }).errcode;
+  // SQLITE_BUSY (5): another process held the write lock past the timeout.
+  if (code === 5) return new ShotputError('history_busy', 'The history is busy: another Shotput process kept it locked for more than 10 s. Try again.', { cause: err });
+  // SQLITE_FULL (13)
+  if (code === 13) return new ShotputError('history_disk_full', 'The disk is full: the history could not be saved. Free some space and try again.', { cause: err });
+  return new ShotputError('history_write_failed', `The history could not be saved: ${sqliteMessage(err)}.`, { cause: err });
 }

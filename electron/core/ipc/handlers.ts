@@ -49,6 +49,8 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
     },
 
     'history.list': (query) => history.list(query),
+    'history.page': (query) => history.page(query),
+    'history.get': ({ id }) => history.get(id) ?? null,
     'history.copyLink': ({ id, format }) => ({ text: uploads.copyLink(id, format) }),
     'history.open': async ({ id, which }) => {
       await uploads.open(id, which);

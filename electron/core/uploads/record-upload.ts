@@ -26,6 +26,9 @@ export interface RecorderDeps {
  */
 export function uploadRecorder(deps: RecorderDeps) {
   return async (job: StoredJob, result: UploadResult, filePath: string | undefined): Promise<string> => {
+    // A job resumed after a crash between recording and the job's own update is recorded once.
+    const recorded = deps.history.findByJob(job.id);
+    if (recorded) return recorded.id;
     const id = randomUUID();
     let thumbnails: HistoryRecord['thumbnails'];
     if (filePath && deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/')) {
@@ -35,17 +38,20 @@ export function uploadRecorder(deps: RecorderDeps) {
         deps.logger.warn(`No thumbnail for ${job.source.name}: ${toUserError(err).message}`);
       }
     }
-    const record = await deps.history.add({
+    const { record, created } = deps.history.addOrFind({
       ...historyFieldsOf(result),
       id,
+      jobId: job.id,
       uploaderId: job.uploaderId,
       fileName: job.source.name,
       mime: job.source.kind === 'file' ? job.source.mime : undefined,
       bytes: result.bytes ?? (job.source.kind === 'file' ? job.source.size : undefined),
       albumId: job.options.albumId,
+      title: job.options.title,
       thumbnails,
       origin: 'upload',
     });
+    if (!created) return record.id;
     try {
       await deps.afterUpload(record);
     } catch (err) {

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HistoryService } from '../../../electron/core/history/service.js';
+import { silentLogger } from '../../../electron/core/logger.js';
+import type { StoredJob } from '../../../electron/core/queue/job-store.js';
+import { uploadRecorder } from '../../../electron/core/uploads/record-upload.js';
+import type { HistoryRecord } from '../../../shared/uploads.js';
+import { tempProfile } from '../../support/profile.js';
+
+const opened: HistoryService[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((h) => h.close()));
+});
+
+const job: StoredJob = {
+  id: 'job-1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  uploaderId: 'imge',
+  options: { title: 'Beach' },
+  input: '/tmp/shot.png',
+  source: { kind: 'url', url: 'https://example.com/shot.png', name: 'shot.png' },
+  state: 'running',
+  attempts: 1,
+  result: { url: 'https://i.example/abc.png', remoteId: 'abc' },
+};
+
+describe('recording a finished upload', () => {
+  it('records a job once: a run resumed after a crash between recording and the job update neither duplicates it nor repeats the after-upload tasks', async () => {
+    const profile = await tempProfile();
+    const recordedAfter: HistoryRecord[] = [];
+    const recorder = async () => {
+      const history = await HistoryService.open({ path: join(profile, 'history', 'history.sqlite'), labelOf: () => 'IM.GE' });
+      opened.push(history);
+      return { history, record: uploadRecorder({ history, thumbnailsDir: join(profile, 'thumbnails'), logger: silentLogger, afterUpload: (r) => void recordedAfter.push(r) }) };
+    };
+    const first = await recorder();
+    const id = await first.record(job, job.result!, undefined);
+    // The process dies before the job file says `historyId`; the next run finishes the job again.
+    const second = await recorder();
+    expect(await second.record(job, job.result!, undefined)).toBe(id);
+    const page = second.history.page({ limit: 10 });
+    expect(page.total).toBe(1);
+    expect(page.records[0]).toMatchObject({ id, jobId: 'job-1', title: 'Beach', uploaderLabel: 'IM.GE', url: 'https://i.example/abc.png' });
+    expect(recordedAfter.map((r) => r.id)).toEqual([id]);
+  });
+});
