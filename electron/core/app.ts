@@ -8,6 +8,9 @@ import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
 import { pipelinePreparer, pipelineThumbnailMaker } from './pipeline/adapters.js';
 import { pipelineSection } from './pipeline/settings.js';
+import { captureSection } from './capture/settings.js';
+import { createCaptureService, type CaptureHost } from './capture/index.js';
+import type { CaptureService } from './capture/service.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
 import { JobStore } from './queue/job-store.js';
@@ -48,12 +51,15 @@ export interface CoreDeps {
   /** Turns a queued file into the file to upload; the image pipeline unless given. */
   prepare?: FilePreparer;
   makeThumbnails?: ThumbnailMaker;
+  /** What capture needs from the host (environment, Electron's sources); no capture without it. */
+  capture?: CaptureHost;
 }
 
 export interface AppServices {
   info: AppInfo;
   profileDir: string;
   settings: SettingsService;
+  capture: CaptureService;
   vault: SecretVault;
   events: CoreEvents;
   logger: Logger;
@@ -94,7 +100,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const settings = new SettingsService({
     store: deps.store,
     vault: deps.vault,
-    sections: [...coreSections(uploaders.choices()), pipelineSection(), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
+    sections: [...coreSections(uploaders.choices()), pipelineSection(), captureSection(), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
     logger,
   });
   await settings.moveSecretsOutOfStore();
@@ -142,10 +148,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   uploads.queue.onChange((jobs) => events.emit('queue.changed', { jobs }));
   uploads.queue.onProgress((id, sent, total) => events.emit('queue.progress', { id, sent, total }));
 
+  const capture = createCaptureService(settings, deps.info.platform, deps.capture);
   const services: AppServices = {
     info: deps.info,
     profileDir: deps.profileDir,
     settings,
+    capture,
     vault: deps.vault,
     events,
     logger,
@@ -178,6 +186,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     async close() {
       if (rescan) clearInterval(rescan);
       imgur.cancel();
+      capture.close();
       await uploads.queue.stop();
       await history.close();
     },
