@@ -44,7 +44,10 @@ export class CaptureService {
   async listDisplays(): Promise<DisplayInfo[]> {
     const displays = await this.source.listDisplays();
     if (displays.length === 0) throw captureError(CaptureErrorCode.unavailable, `${this.source.label} found no display to capture.`);
-    return displays;
+    if (displays.some((d) => d.primary)) return displays;
+    // X servers without a RandR primary output (Xvfb) name none: the one at the origin is it.
+    const atOrigin = displays.find((d) => d.x === 0 && d.y === 0) ?? displays[0]!;
+    return displays.map((d) => ({ ...d, primary: d === atOrigin }));
   }
 
   listWindows(): Promise<WindowInfo[]> {
