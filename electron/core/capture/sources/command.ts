@@ -71,7 +71,7 @@ export function commandSource(options: CommandSourceOptions): CaptureSource {
         await new Promise<void>((resolve, reject) => {
           execFile(program!, args, { timeout: options.timeoutMs ?? 30_000, windowsHide: true }, (err, _stdout, stderr) => {
             if (!err) return resolve();
-            const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${program} is not installed or not on PATH` : (String(stderr).trim().split('\n').at(-1) || err.message);
+            const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${program} is not installed or not on PATH` : (String(stderr).trim().replace(/\s+/g, ' ').slice(0, 400).replace(/\.$/, '') || err.message);
             reject(captureError(CaptureErrorCode.failed, `The capture command "${options.template}" failed: ${why}. Fix it with \`shotput config set capture.command "…"\`.`, err));
           });
         });
