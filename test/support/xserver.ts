@@ -42,7 +42,7 @@ export async function startXServer(options: { size?: string; windowManager?: boo
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${log}`)));
   });
   const display = `:${number.trim()}`;
-  const env = { ...process.env, DISPLAY: display };
+  const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display };
   delete env['WAYLAND_DISPLAY'];
   env['XDG_SESSION_TYPE'] = 'x11';
   const clients: ChildProcess[] = [];

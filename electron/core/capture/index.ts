@@ -11,7 +11,7 @@ import { CaptureErrorCode, captureError } from './types.js';
 export type CaptureHost = Pick<CaptureEnvironment, 'env' | 'electron' | 'desktopCapturer' | 'layouts'>;
 
 export function createCaptureService(settings: SettingsService, platform: string, host: CaptureHost | undefined): CaptureService {
-  return new CaptureService(() => {
+  const service = new CaptureService(() => {
     if (!host) throw captureError(CaptureErrorCode.unavailable, 'This Shotput process was started without screen capture.');
     const preferred = settings.getString('capture.source');
     return chooseCaptureSource({
@@ -21,6 +21,10 @@ export function createCaptureService(settings: SettingsService, platform: string
       command: settings.getString('capture.command').trim(),
     });
   });
+  settings.onChange((keys) => {
+    if (keys.some((key) => key.startsWith('capture.'))) service.reset();
+  });
+  return service;
 }
 
 export { CaptureService, type CaptureStatus } from './service.js';

@@ -1,13 +1,9 @@
+import type { CaptureStatus } from '../../../shared/ipc/contract.js';
 import { ShotputError } from '../errors.js';
 import { cropRaw, describeRect, intersect, splitRegion, stitch, virtualScreen, type DisplayInfo, type RawImage, type Rect, type WindowInfo } from './geometry.js';
 import { CaptureErrorCode, captureError, type CaptureChoice, type CaptureSource } from './types.js';
 
-export interface CaptureStatus {
-  /** The chosen source's id, or 'none' when nothing can capture here. */
-  source: string;
-  label: string;
-  reason: string;
-}
+export type { CaptureStatus };
 
 /**
  * Capture over the source chosen for this machine: the whole virtual screen stitched from every
@@ -93,6 +89,13 @@ export class CaptureService {
       throw captureError(CaptureErrorCode.notFound, `${this.source.label} cannot tell which window is active here. Give a window id from \`shotput capture --list\`, or use --region.`);
     }
     return this.source.captureWindow(focused.id);
+  }
+
+  /** Chooses again on next use (after capture.* settings change). */
+  reset(): void {
+    this.close();
+    this.choice = undefined;
+    this.choiceError = undefined;
   }
 
   close(): void {

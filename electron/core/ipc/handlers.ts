@@ -16,6 +16,7 @@ export function createHandlers(services: AppServices): HandlerTable {
   return {
     'app.info': () => ({ ...services.info }),
     'settings.describe': () => settings.describe(),
+    'capture.status': () => services.capture.status(),
     'settings.get': () => settings.snapshot(),
     'settings.set': async ({ key, value }) => {
       await settings.set(key, value);
