@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Core } from '../../core/app.js';
 import type { RawImage } from '../../core/capture/geometry.js';
@@ -149,19 +147,19 @@ export const captureCommand: CliCommand = {
     await countDown(ctx, delay);
     const image = await take(core, area);
     const output = option(args, 'output');
-    const upload = args.flags.has('upload');
-    const scratch = output === undefined && upload ? await mkdtemp(join(tmpdir(), 'shotput-capture-')) : undefined;
-    try {
-      const path = output !== undefined ? resolve(io.cwd, output) : join(scratch ?? io.cwd, `${timestampName(new Date())}.png`);
-      const result = await encode(core, image, path);
-      if (upload) return await uploadAndPrint(ctx, [result.path]);
-      if (args.flags.has('json')) {
-        io.stdout(`${JSON.stringify({ ok: true, path: result.path, format: result.format, width: result.width, height: result.height, bytes: result.bytes, x: image.x, y: image.y })}\n`);
-      } else io.stdout(`${result.path}\n`);
-      if (!args.flags.has('json')) io.stderr(`Saved a ${result.width}×${result.height} ${FORMAT_INFO[result.format].label} screenshot.\n`);
-      return 0;
-    } finally {
-      if (scratch) await rm(scratch, { recursive: true, force: true });
+    const name = timestampName(new Date());
+    // Uploading alone: the queue encodes the bitmap once, for the uploader, into its job.
+    if (output === undefined && args.flags.has('upload')) {
+      return uploadAndPrint(ctx, [{ name: `${name}.png`, pixels: { data: image.data, width: image.width, height: image.height, order: 'rgba', scaleFactor: image.scaleFactor } }]);
     }
+    const result = await encode(core, image, output !== undefined ? resolve(io.cwd, output) : join(io.cwd, `${name}.png`));
+    if (args.flags.has('upload')) return uploadAndPrint(ctx, [result.path]);
+    if (args.flags.has('json')) {
+      io.stdout(`${JSON.stringify({ ok: true, path: result.path, format: result.format, width: result.width, height: result.height, bytes: result.bytes, x: image.x, y: image.y })}\n`);
+    } else {
+      io.stdout(`${result.path}\n`);
+      io.stderr(`Saved a ${result.width}×${result.height} ${FORMAT_INFO[result.format].label} screenshot.\n`);
+    }
+    return 0;
   },
 };

@@ -3,6 +3,7 @@ import type { HistoryRecord, LinkFormat, QueueJob, UserError } from '../../../sh
 import { formatLink } from '../../../shared/uploads.js';
 import { toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
+import type { RawPixels } from '../../core/pipeline/source.js';
 import type { UploadOptions } from '../../core/uploaders/types.js';
 import { option, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
@@ -35,12 +36,15 @@ export const uploadCommand: CliCommand = {
   },
 };
 
+/** A file or URL as typed, or a captured bitmap that the queue encodes once. */
+export type UploadInput = string | { name: string; pixels: RawPixels };
+
 /**
  * Uploads files or URLs through the queue and prints each link (or JSON object) as
  * `shotput upload` does, honouring --uploader, --album, --answer, --link and --json.
  * `shotput capture --upload` prints its link through this too.
  */
-export async function uploadAndPrint(ctx: CliContext, inputs: readonly string[]): Promise<number> {
+export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<UploadInput>): Promise<number> {
     const linkOption = option(ctx.args, 'link');
     if (linkOption !== undefined && !isLinkFormat(linkOption)) throw new UsageError(`--link must be url, markdown, html or bbcode; got "${linkOption}".`);
     const json = ctx.args.flags.has('json');
@@ -60,10 +64,13 @@ export async function uploadAndPrint(ctx: CliContext, inputs: readonly string[])
     queue.start();
 
     const outcomes: Outcome[] = [];
-    for (const input of inputs) {
+    for (const given of inputs) {
+      const input = typeof given === 'string' ? given : given.name;
       try {
         let job: QueueJob;
-        if (isUrl(input)) {
+        if (typeof given !== 'string') {
+          job = await uploads.addImage(given.name, given.pixels, uploaderId, options);
+        } else if (isUrl(input)) {
           job = await uploads.addUrl(input, uploaderId, options);
         } else {
           const path = isAbsolute(input) ? input : resolve(ctx.io.cwd, input);
