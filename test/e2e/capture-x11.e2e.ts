@@ -110,6 +110,11 @@ describe('shotput capture on X11', () => {
     const run = await shotput('capture', '--window', window.id, '--output', out);
     expect(run.code, run.stderr).toBe(0);
     expect((await rgb(out)).data.equals((await rgb(noise)).data)).toBe(true);
+    // openbox focuses the window it mapped last: ours.
+    const active = join(dir, 'active.png');
+    const focused = await shotput('capture', '--window', 'active', '--output', active);
+    expect(focused.code, focused.stderr).toBe(0);
+    expect((await rgb(active)).data.equals((await rgb(noise)).data)).toBe(true);
     const missing = await shotput('capture', '--window', '999999', '--output', out);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no window 999999.*--list/);
