@@ -114,6 +114,6 @@ export async function showImage(server: XServer, file: string, title: string, po
   const field = (name: string) => Number(new RegExp(`${name}:\\s+(-?\\d+)`).exec(info)![1]);
   const shown = { id, x: field('Absolute upper-left X'), y: field('Absolute upper-left Y'), width: field('Width'), height: field('Height') };
   const expected = await sharp(file).removeAlpha().raw().toBuffer();
-  await waitFor(() => screenPixels(server, shown).equals(expected), `the window "${title}" to show ${file}`);
+  await waitFor(() => screenPixels(server, shown).equals(expected), `the window "${title}" to show ${file}`, 60_000);
   return shown;
 }
