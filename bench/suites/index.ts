@@ -1,3 +1,4 @@
+import { captureSuite } from './capture.js';
 import { historySuite } from './history.js';
 import { overlaySuite } from './overlay.js';
 import { pipelineSuite } from './pipeline.js';
@@ -7,4 +8,4 @@ import type { BenchSuite } from './suite.js';
 
 export type { BenchSuite } from './suite.js';
 
-export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, overlaySuite, historySuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, captureSuite, overlaySuite, historySuite];

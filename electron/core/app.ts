@@ -6,6 +6,9 @@ import { openProfileHistory } from './history/index.js';
 import type { HistoryService } from './history/service.js';
 import { silentLogger, type Logger } from './logger.js';
 import { pipelineSection } from './pipeline/settings.js';
+import { captureSection } from './capture/settings.js';
+import { createCaptureService, type CaptureHost } from './capture/index.js';
+import type { CaptureService } from './capture/service.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
 import { JobStore } from './queue/job-store.js';
@@ -49,12 +52,15 @@ export interface CoreDeps {
   makeThumbnails?: ThumbnailMaker;
   /** What runs once an upload is in history (the after-upload task list); copy link + notify unless given. */
   afterUpload?: UploadsDeps['afterUpload'];
+  /** What capture needs from the host (environment, Electron's sources); no capture without it. */
+  capture?: CaptureHost;
 }
 
 export interface AppServices {
   info: AppInfo;
   profileDir: string;
   settings: SettingsService;
+  capture: CaptureService;
   vault: SecretVault;
   events: CoreEvents;
   logger: Logger;
@@ -97,7 +103,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const settings = new SettingsService({
     store: deps.store,
     vault: deps.vault,
-    sections: [...coreSections(uploaders.choices()), pipelineSection(), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
+    sections: [...coreSections(uploaders.choices()), pipelineSection(), captureSection(), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
     logger,
   });
   await settings.moveSecretsOutOfStore();
@@ -150,10 +156,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   uploads.queue.onChange((jobs) => events.emit('queue.changed', { jobs }));
   uploads.queue.onProgress((id, sent, total) => events.emit('queue.progress', { id, sent, total }));
 
+  const capture = createCaptureService(settings, deps.info.platform, deps.capture);
   const services: AppServices = {
     info: deps.info,
     profileDir: deps.profileDir,
     settings,
+    capture,
     vault: deps.vault,
     events,
     logger,
@@ -183,6 +191,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     async close() {
       if (rescan) clearInterval(rescan);
       imgur.cancel();
+      capture.close();
       await uploads.queue.stop();
       await history.close();
     },

@@ -8,6 +8,7 @@
 export const CHANNEL_NAMES = [
   'app.info',
   'settings.describe',
+  'capture.status',
   'settings.get',
   'settings.set',
   'settings.reset',

@@ -6,6 +6,7 @@ import type { CliCommand } from '../context.js';
  */
 const loaders: Record<string, () => Promise<CliCommand>> = {
   upload: () => import('./upload.js').then((m) => m.uploadCommand),
+  capture: () => import('./capture.js').then((m) => m.captureCommand),
   process: () => import('./process.js').then((m) => m.processCommand),
   history: () => import('./history.js').then((m) => m.historyCommand),
   delete: () => import('./delete.js').then((m) => m.deleteCommand),

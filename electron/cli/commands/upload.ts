@@ -3,9 +3,10 @@ import type { HistoryRecord, LinkFormat, QueueJob, UserError } from '../../../sh
 import { formatLink } from '../../../shared/uploads.js';
 import { toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
+import type { RawPixels } from '../../core/pipeline/source.js';
 import type { UploadOptions } from '../../core/uploaders/types.js';
 import { option, UsageError } from '../args.js';
-import type { CliCommand } from '../context.js';
+import type { CliCommand, CliContext } from '../context.js';
 import { ProgressPrinter } from '../progress.js';
 import { ANSWER_FLAG, answersForUpload } from './sxcu.js';
 
@@ -31,6 +32,19 @@ export const uploadCommand: CliCommand = {
   async run(ctx) {
     const inputs = ctx.args.positionals;
     if (inputs.length === 0) throw new UsageError(`Nothing to upload. Usage: shotput ${uploadCommand.usage}`);
+    return uploadAndPrint(ctx, inputs);
+  },
+};
+
+/** A file or URL as typed, or a captured bitmap that the queue encodes once. */
+export type UploadInput = string | { name: string; pixels: RawPixels };
+
+/**
+ * Uploads files or URLs through the queue and prints each link (or JSON object) as
+ * `shotput upload` does, honouring --uploader, --album, --answer, --link and --json.
+ * `shotput capture --upload` prints its link through this too.
+ */
+export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<UploadInput>): Promise<number> {
     const linkOption = option(ctx.args, 'link');
     if (linkOption !== undefined && !isLinkFormat(linkOption)) throw new UsageError(`--link must be url, markdown, html or bbcode; got "${linkOption}".`);
     const json = ctx.args.flags.has('json');
@@ -50,10 +64,13 @@ export const uploadCommand: CliCommand = {
     queue.start();
 
     const outcomes: Outcome[] = [];
-    for (const input of inputs) {
+    for (const given of inputs) {
+      const input = typeof given === 'string' ? given : given.name;
       try {
         let job: QueueJob;
-        if (isUrl(input)) {
+        if (typeof given !== 'string') {
+          job = await uploads.addImage(given.name, given.pixels, uploaderId, options);
+        } else if (isUrl(input)) {
           job = await uploads.addUrl(input, uploaderId, options);
         } else {
           const path = isAbsolute(input) ? input : resolve(ctx.io.cwd, input);
@@ -100,8 +117,7 @@ export const uploadCommand: CliCommand = {
       else if (record?.awaitingModeration) progress.line(`${outcome.input}: uploaded, awaiting moderation: the host shows no public link until it is approved.`);
     }
     return outcomes.every((o) => o.record) ? 0 : 1;
-  },
-};
+}
 
 function toJson(outcome: Outcome, uploader: string) {
   const r = outcome.record;

@@ -1,4 +1,5 @@
 import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
+import type { CaptureService } from '../capture/service.js';
 import type { HistoryService } from '../history/service.js';
 import type { SettingsService } from '../settings/service.js';
 import type { ImportReport } from '../uploads/import.js';
@@ -25,6 +26,13 @@ export function settingsHandlers({ info, settings }: { info: AppInfo; settings: 
       await settings.reset(key);
       return settings.snapshot();
     },
+  };
+}
+
+/** `capture.*`: what Settings shows about screen capture. */
+export function captureHandlers({ capture }: { capture: CaptureService }): Pick<HandlerTable, ChannelsOf<'capture'>> {
+  return {
+    'capture.status': () => capture.status(),
   };
 }
 
@@ -62,7 +70,7 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
 }
 
 /** Every service some handler group of the main window uses (core/app's Core is one). */
-export type HandlerServices = { info: AppInfo; settings: SettingsService } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
+export type HandlerServices = { info: AppInfo; settings: SettingsService; capture: CaptureService } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
 
 /**
  * The implementation of every channel in shared/ipc/contract.ts, over the core services. It knows
@@ -72,6 +80,7 @@ export type HandlerServices = { info: AppInfo; settings: SettingsService } & Upl
 export function createHandlers(s: HandlerServices): HandlerTable {
   return {
     ...settingsHandlers({ info: s.info, settings: s.settings }),
+    ...captureHandlers({ capture: s.capture }),
     ...uploadHandlers({ uploads: s.uploads, history: s.history, importImgurAccount: () => s.importImgurAccount() }),
     ...createSxcuHandlers({ settings: s.settings, customUploaders: s.customUploaders, openedSxcu: s.openedSxcu, uploads: s.uploads }),
     ...uploaderHandlers({ uploaders: s.uploaders, imgur: s.imgur, uploadContext: s.uploadContext }),
