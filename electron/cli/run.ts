@@ -48,6 +48,14 @@ function openCoreOnce(args: ParsedArgs, profileDir: string, io: CliIO) {
   return { open, close };
 }
 
+const GLOBAL_OPTIONS = ['set', 'help', 'version'];
+
+/** The options a command's usage line names (`--album ID`, `--json`) are the ones it takes. */
+function unknownOptions(args: ParsedArgs, command: CliCommand): string[] {
+  const allowed = new Set([...GLOBAL_OPTIONS, ...[...command.usage.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]!)]);
+  return [...args.options.keys(), ...args.flags].filter((name) => !allowed.has(name));
+}
+
 /** Runs one command line and resolves to the process exit status. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let args: ParsedArgs;
@@ -68,6 +76,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const command: CliCommand | undefined = commands.find((c) => c.name === args.command);
   if (!command) {
     io.stderr(`shotput: unknown command "${args.command}". Run \`shotput --help\` for the commands.\n`);
+    return 2;
+  }
+  const unknown = unknownOptions(args, command);
+  if (unknown.length > 0) {
+    const names = unknown.map((n) => `--${n}`).join(', ');
+    io.stderr(`shotput ${command.name}: unknown option ${names}.\nUsage: shotput ${command.usage}\n`);
     return 2;
   }
   const profileDir = resolveProfileDir(io.env);

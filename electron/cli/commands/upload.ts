@@ -60,9 +60,7 @@ export const uploadCommand: CliCommand = {
           const earlier = await queue.findEarlierJob(path, uploaderId);
           if (earlier) {
             progress.line(`${input}: resuming the upload an earlier run left unfinished.`);
-            await queue.resumeInterrupted((j) => j.id === earlier.id);
-            job = queue.get(earlier.id)!;
-            if (job.state === 'failed') job = await queue.retry(earlier.id);
+            job = await queue.resumeEarlier(earlier, options);
           } else {
             job = await queue.add({ kind: 'file', path }, uploaderId, options);
           }

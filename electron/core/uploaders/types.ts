@@ -49,6 +49,10 @@ export interface UploadOptions {
   albumId?: string;
   expiration?: ExpirationChoice;
   nsfw?: boolean;
+  /** The host's category number (Chevereto sites that use categories). */
+  categoryId?: number;
+  /** The file name the host shows, instead of the file's own. */
+  name?: string;
   /**
    * Answers to what a custom uploader asks the user ({select:…}, {inputbox:…} in .sxcu files),
    * collected before the job is queued so a retry or a resume never asks twice.

@@ -49,7 +49,15 @@ function descriptorOf(preset: CheveretoPreset): UploaderDescriptor {
       fields.secret(id, 'apiKey', 'API key', preset.keyHelp),
       fields.expiration(id, CHEVERETO_EXPIRATION_CHOICES),
       fields.text(id, 'albumId', 'Album ID', 'The encoded id of one of your albums; images go there unless an upload chooses another.'),
-      fields.text(id, 'categoryId', 'Category ID', 'A category number of the site, if it uses categories.'),
+      {
+        key: settingKey(id, 'categoryId'),
+        label: 'Category ID',
+        kind: 'integer',
+        default: 0,
+        min: 0,
+        max: 2_147_483_647,
+        help: 'A category number of the site, if it uses categories; 0 for none.',
+      },
       {
         key: settingKey(id, 'width'),
         label: 'Resize to width (pixels)',
@@ -79,6 +87,11 @@ function isoFromGmt(text: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+function categoryOf(ctx: UploadContext, options: UploadOptions): string | undefined {
+  const category = options.categoryId ?? Number(ctx.config.get('categoryId') ?? 0);
+  return Number.isInteger(category) && category > 0 ? String(category) : undefined;
+}
+
 export function createCheveretoUploader(preset: CheveretoPreset): Uploader {
   const descriptor = descriptorOf(preset);
   const service = serviceOf(descriptor);
@@ -106,7 +119,7 @@ export function createCheveretoUploader(preset: CheveretoPreset): Uploader {
         ['title', options.title?.slice(0, 100)],
         ['description', options.description],
         ['album_id', options.albumId ?? optionalText(ctx, 'albumId')],
-        ['category_id', optionalText(ctx, 'categoryId')],
+        ['category_id', categoryOf(ctx, options)],
         ['width', width > 0 ? String(width) : undefined],
         ['expiration', expiration ? CHEVERETO_EXPIRATION[expiration] : undefined],
         ['nsfw', nsfw ? '1' : '0'],
