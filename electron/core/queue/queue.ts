@@ -252,7 +252,8 @@ export class UploadQueue {
     const finished = this.finished.get(id);
     if (!job && finished) return Promise.resolve({ job: finished, final: true });
     if (!job) return Promise.reject(new ShotputError('job_not_found', `No upload job ${id}.`));
-    if (job.state === 'failed' || job.state === 'done') return Promise.resolve({ job: this.view(job), final: true });
+    // A done job is settled once it is in history (finish() settles it then), not before.
+    if (job.state === 'failed' || (job.state === 'done' && job.historyId)) return Promise.resolve({ job: this.view(job), final: true });
     return new Promise((resolve) => {
       const waiter = (settled: Settled) => {
         if (!settled.final && settled.retryAt - this.deps.now() <= maxWaitMs) return;
