@@ -57,6 +57,8 @@ describe('IM.GE uploader', () => {
       height: 898,
       bytes: file.size,
       expiresAt: expect.any(String),
+      // The display-size link the host returned too (its medium size is null for this image).
+      links: { display: `${server.url}/images/${id}.md.png` },
     });
     // Five months from now, as the server computed it: not five minutes.
     const days = (Date.parse(result.expiresAt!) - Date.now()) / 86_400_000;
