@@ -28,7 +28,7 @@ export function pipelinePreparer(settings: Settings): FilePreparer {
     try {
       const result = await processImage(
         { kind: 'file', path: input.path, name: input.name },
-        { ...pipelineOptionsFromSettings(settings), uploader: descriptor, out: { dir: jobDir, name: stem } },
+        { ...pipelineOptionsFromSettings(settings), uploader: descriptor, out: { dir: jobDir, name: stem }, mayLinkInput: true },
       );
       const file = basename(result.path);
       return { file, name: `${stem}${FORMAT_INFO[result.format].extension}`, mime: result.mime, size: result.bytes };
