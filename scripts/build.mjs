@@ -23,11 +23,22 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { 'electron/main': 'electron/main/index.ts', cli: 'electron/cli.ts', harness: 'test/harness/main.ts', bench: 'bench/index.ts', 'bench-upload-target': 'bench/upload-target.ts', 'bench-upload-memory': 'bench/upload-memory.ts', screenshots: 'scripts/screenshots.ts', standins: 'test/servers/main.ts' },
+    entryPoints: { 'electron/main': 'electron/main/index.ts', harness: 'test/harness/main.ts', bench: 'bench/index.ts', 'bench-upload-target': 'bench/upload-target.ts', 'bench-upload-memory': 'bench/upload-memory.ts', screenshots: 'scripts/screenshots.ts', standins: 'test/servers/main.ts' },
     outdir: 'dist',
     format: 'esm',
     packages: 'external',
     // Bundled ESM still meets CommonJS-only dependencies through createRequire.
+    banner: { js: "import { createRequire as __shotputRequire } from 'node:module'; const require = __shotputRequire(import.meta.url);" },
+  }),
+  // The CLI in chunks: each command (and sharp, zod, the XML parser behind them) loads only when used.
+  build({
+    ...common,
+    entryPoints: { cli: 'electron/cli.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'cli-chunks/[name]-[hash]',
+    packages: 'external',
     banner: { js: "import { createRequire as __shotputRequire } from 'node:module'; const require = __shotputRequire(import.meta.url);" },
   }),
   // A sandboxed preload cannot require node_modules: everything but 'electron' is bundled in.

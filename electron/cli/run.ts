@@ -1,13 +1,17 @@
-import { openNodeCore } from '../core/node-core.js';
 import type { Core } from '../core/app.js';
 import { ShotputError, toUserError } from '../core/errors.js';
 import { resolveProfileDir } from '../core/profile.js';
 import { SHOTPUT_VERSION } from '../core/version.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import type { CliCommand, CliContext, CliIO } from './context.js';
-import { commands } from './commands/index.js';
 
-function helpText(): string {
+/**
+ * Every command is loaded on demand, and the core only when a command opens it: `shotput
+ * --version` reads no module beyond this one, and each command pays only for what it uses.
+ */
+const loadCommands = async (): Promise<CliCommand[]> => (await import('./commands/index.js')).commands;
+
+function helpText(commands: CliCommand[]): string {
   const lines = commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]);
   return [
     `Shotput ${SHOTPUT_VERSION}: capture, upload, and get a link.`,
@@ -34,6 +38,7 @@ function openCoreOnce(args: ParsedArgs, profileDir: string, io: CliIO) {
   let opened: Promise<Core> | undefined;
   const open = () => {
     opened ??= (async () => {
+      const { openNodeCore } = await import('../core/node-core.js');
       const core = await openNodeCore({
         profileDir,
         host: 'cli',
@@ -69,8 +74,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stdout(`${SHOTPUT_VERSION}\n`);
     return 0;
   }
+  const commands = await loadCommands();
   if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
-    io.stdout(helpText());
+    io.stdout(helpText(commands));
     return args.command === undefined && !args.flags.has('help') ? 2 : 0;
   }
   const command: CliCommand | undefined = commands.find((c) => c.name === args.command);

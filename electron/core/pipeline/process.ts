@@ -9,7 +9,7 @@ import { FORMAT_INFO, type SourceFormat } from './formats.js';
 import { resolveOptions, type JobOptions } from './options.js';
 import { tryPassThrough } from './passthrough.js';
 import type { ImageInput } from './source.js';
-import type { ThumbnailKind } from './thumbnails.js';
+import type { ThumbnailKind } from './thumbnail-kinds.js';
 
 /** Where a result goes: an exact path, or a folder and a name that gets the format's extension. */
 export type OutputTarget = { path: string } | { dir: string; name: string };
