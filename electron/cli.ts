@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { spawn } from 'node:child_process';
 import { runCli } from './cli/run.js';
 
 // `shotput history | head`: once the reader has gone, stop quietly, as Unix tools do.
@@ -15,5 +16,8 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stderrIsTTY: process.stderr.isTTY,
+  startInBackground(args, env) {
+    spawn(process.execPath, [process.argv[1]!, ...args], { env: { ...process.env, ...env }, detached: true, stdio: 'ignore' }).unref();
+  },
 });
 process.exitCode = code;

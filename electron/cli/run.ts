@@ -42,6 +42,7 @@ function openCoreOnce(args: ParsedArgs, profileDir: string, io: CliIO) {
       const core = await openNodeCore({
         profileDir,
         host: 'cli',
+        deferThumbnails: true,
         logger: { info() {}, warn: (m) => io.stderr(`warning: ${m}\n`), error: (m) => io.stderr(`error: ${m}\n`) },
       });
       for (const { key, value } of args.sets) core.settings.override(key, value);

@@ -48,6 +48,8 @@ export interface CoreDeps {
   /** Turns a queued file into the file to upload; the image pipeline unless given. */
   prepare?: FilePreparer;
   makeThumbnails?: ThumbnailMaker;
+  /** Make history thumbnails later (`shotput thumbnails`, or the app's next start), not before an upload counts as done. */
+  deferThumbnails?: boolean;
 }
 
 export interface AppServices {
@@ -130,6 +132,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     platform,
     logger,
     makeThumbnails: deps.makeThumbnails ?? pipelineThumbnailMaker(settings),
+    deferThumbnails: deps.deferThumbnails,
     queue: {
       store: new JobStore(join(deps.profileDir, 'queue')),
       prepare: deps.prepare ?? pipelinePreparer(settings),
@@ -171,6 +174,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     async startUploads() {
       await uploads.queue.resumeInterrupted();
       uploads.queue.start();
+      // Thumbnails command-line uploads left for later.
+      void uploads.makePendingThumbnails().catch((err) => logger.warn(String(err)));
       // Picks up uploads a CLI run left behind when it was killed, while the app keeps running.
       rescan = setInterval(() => void uploads.queue.resumeInterrupted().catch((err) => logger.warn(String(err))), 30_000);
       rescan.unref();

@@ -6,7 +6,8 @@ import { imgurCommand } from './imgur.js';
 import { processCommand } from './process.js';
 import { queueCommand } from './queue.js';
 import { customUploadersCommand, exportSxcuCommand, importSxcuCommand } from './sxcu.js';
+import { thumbnailsCommand } from './thumbnails.js';
 import { uploadCommand } from './upload.js';
 
 /** Every `shotput` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, imgurCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand];
+export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, imgurCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand, thumbnailsCommand];

@@ -119,6 +119,10 @@ export const uploadCommand: CliCommand = {
       }),
     );
     await queue.stop();
+    if (await uploads.hasPendingThumbnails()) {
+      const sets = ctx.args.sets.flatMap(({ key, value }) => ['--set', `${key}=${value}`]);
+      ctx.io.startInBackground?.([...sets, 'thumbnails'], { SHOTPUT_HOME: ctx.profileDir });
+    }
 
     const format: LinkFormat = linkOption ?? 'url';
     for (const outcome of outcomes) {

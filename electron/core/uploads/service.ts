@@ -1,6 +1,6 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { formatLink, LINK_FORMATS, type HistoryRecord, type LinkFormat, type QueueJob, type UserError } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
 import { detectMime } from '../files/mime.js';
@@ -26,6 +26,11 @@ export interface UploadsDeps {
   platform: CorePlatform;
   logger: Logger;
   makeThumbnails?: ThumbnailMaker;
+  /**
+   * Leave the history thumbnails for later (makePendingThumbnails), keeping a link to the file:
+   * a command-line upload is done when the link is printed, not after decoding the image again.
+   */
+  deferThumbnails?: boolean;
   /** The rest of what the queue needs (its folder, the file preparer, clock, concurrency…). */
   queue: Omit<QueueDeps, 'uploaders' | 'contextFor' | 'recordUpload' | 'logger'>;
 }
@@ -56,6 +61,39 @@ export class UploadsService {
 
   get thumbnailsDir(): string {
     return join(this.deps.profileDir, 'thumbnails');
+  }
+
+  /** Files whose thumbnails are still to be made, named by their history id. */
+  private get pendingThumbnailsDir(): string {
+    return join(this.deps.profileDir, 'thumbnails-pending');
+  }
+
+  /** Whether uploads left thumbnails to make (see deferThumbnails). */
+  async hasPendingThumbnails(): Promise<boolean> {
+    return (await readdir(this.pendingThumbnailsDir).catch(() => [])).length > 0;
+  }
+
+  /** Makes the thumbnails uploads left for later and adds them to their history records. */
+  async makePendingThumbnails(): Promise<number> {
+    const make = this.deps.makeThumbnails;
+    const files = await readdir(this.pendingThumbnailsDir).catch(() => [] as string[]);
+    let made = 0;
+    for (const file of files) {
+      const path = join(this.pendingThumbnailsDir, file);
+      const historyId = file.slice(0, file.length - extname(file).length);
+      try {
+        if (make && this.deps.history.get(historyId)) {
+          const thumbnails = await make(path, this.thumbnailsDir, historyId);
+          await this.deps.history.update(historyId, { thumbnails });
+          made++;
+        }
+      } catch (err) {
+        this.deps.logger.warn(`No thumbnail for ${historyId}: ${toUserError(err).message}`);
+      } finally {
+        await rm(path, { force: true });
+      }
+    }
+    return made;
   }
 
   uploaderIdOrDefault(id: string | undefined): string {
@@ -117,7 +155,8 @@ export class UploadsService {
     let thumbnails: HistoryRecord['thumbnails'];
     if (filePath && this.deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/')) {
       try {
-        thumbnails = await this.deps.makeThumbnails(filePath, this.thumbnailsDir, id);
+        if (this.deps.deferThumbnails) await this.keepForThumbnails(filePath, id);
+        else thumbnails = await this.deps.makeThumbnails(filePath, this.thumbnailsDir, id);
       } catch (err) {
         this.deps.logger.warn(`No thumbnail for ${job.source.name}: ${toUserError(err).message}`);
       }
@@ -135,6 +174,13 @@ export class UploadsService {
     });
     this.afterUpload(record);
     return record.id;
+  }
+
+  /** A hard link (instant) to the uploaded file, or a copy where links are not possible. */
+  private async keepForThumbnails(filePath: string, historyId: string): Promise<void> {
+    await mkdir(this.pendingThumbnailsDir, { recursive: true });
+    const kept = join(this.pendingThumbnailsDir, `${historyId}${extname(filePath)}`);
+    await link(filePath, kept).catch(() => copyFile(filePath, kept));
   }
 
   linkFor(record: HistoryRecord, format?: LinkFormat): string {

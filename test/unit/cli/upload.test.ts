@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../../servers/chevereto.js';
@@ -48,6 +49,22 @@ describe('shotput upload of several files', () => {
     expect(new Set(links).size).toBe(252);
     for (const link of links) expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/images\/\w+\.png$/);
   }, 120_000);
+});
+
+describe('history thumbnails of command-line uploads', () => {
+  it('are made after the upload, by `shotput thumbnails`, and added to the record', async () => {
+    const profile = await tempProfile();
+    const [file] = await pngs(profile, 1);
+    const run = await cli(profile, ...imgeArgs(), 'upload', file!, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const before = jsonLines((await cli(profile, 'history', '--json')).stdout);
+    expect(before[0]!.thumbnails).toBeUndefined();
+    expect(await cli(profile, 'thumbnails')).toMatchObject({ code: 0, stderr: 'Made the thumbnails of 1 upload.\n' });
+    const after = jsonLines((await cli(profile, 'history', '--json')).stdout);
+    expect(Object.keys(after[0]!.thumbnails).sort()).toEqual(['avatar', 'large', 'square']);
+    expect((await readdir(join(profile, 'thumbnails'))).sort()).toEqual(Object.values(after[0]!.thumbnails as Record<string, string>).sort());
+    expect(await readdir(join(profile, 'thumbnails-pending'))).toEqual([]);
+  });
 });
 
 describe('shotput upload options', () => {
