@@ -23,7 +23,7 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { 'electron/main': 'electron/main/index.ts', harness: 'test/harness/main.ts', bench: 'bench/index.ts', 'bench-upload-target': 'bench/upload-target.ts', 'bench-upload-memory': 'bench/upload-memory.ts', screenshots: 'scripts/screenshots.ts', standins: 'test/servers/main.ts' },
+    entryPoints: { 'electron/main': 'electron/main/index.ts', harness: 'test/harness/main.ts', bench: 'bench/index.ts', 'bench-upload-target': 'bench/upload-target.ts', screenshots: 'scripts/screenshots.ts', standins: 'test/servers/main.ts' },
     outdir: 'dist',
     format: 'esm',
     packages: 'external',
