@@ -76,7 +76,8 @@ export const uploadSuite: BenchSuite = {
     const cli = join(import.meta.dirname, 'cli.js');
     const profile = join(dir, 'profile');
     const env = { SHOTPUT_HOME: profile };
-    const sets = ['--set', `uploaders.imge.baseUrl=${target.url}`, '--set', `uploaders.imge.apiKey=${KEY}`, '--set', 'queue.concurrency=8'];
+    // The self-hosted Chevereto uploader: IM.GE itself takes at most 50 MB.
+    const sets = ['--set', `uploaders.chevereto.baseUrl=${target.url}`, '--set', `uploaders.chevereto.apiKey=${KEY}`, '--set', 'defaultUploader=chevereto', '--set', 'queue.concurrency=8'];
     const shotput = (...args: string[]) => measure(process.execPath, [cli, ...args], env);
     const curl = (file: string) =>
       measure('curl', ['-sS', '--fail-with-body', '-o', '/dev/null', '-H', `X-API-Key: ${KEY}`, '-F', `source=@${file}`, '-F', `key=${KEY}`, '-F', 'format=json', `${target.url}/api/1/upload`]);

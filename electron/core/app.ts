@@ -105,9 +105,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const customUploaders = await CustomUploaderStore.open({ path: join(deps.profileDir, 'custom-uploaders.json'), settings, logger });
   const openedSxcu = new OpenedSxcuFiles({ store: customUploaders, onChange: (items) => events.emit('sxcu.pending', { items }) });
 
-  const rateLimits = new RateLimitTracker();
   const fetchImpl = deps.fetch ?? globalThis.fetch;
   const now = deps.now ?? Date.now;
+  const rateLimits = new RateLimitTracker({ file: join(deps.profileDir, 'rate-limits.json'), now });
   registerCustomUploaders(customUploaders, uploaders, { env: systemNamePatternEnv(now) });
   const uploadContext: AppServices['uploadContext'] = (id, options) =>
     createUploadContext({ settings, fetch: fetchImpl, now, logger, rateLimits }, id, options);
@@ -184,6 +184,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (rescan) clearInterval(rescan);
       imgur.cancel();
       await uploads.queue.stop();
+      await rateLimits.flush();
       await history.close();
     },
   };

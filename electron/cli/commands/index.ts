@@ -8,6 +8,7 @@ import { queueCommand } from './queue.js';
 import { customUploadersCommand, exportSxcuCommand, importSxcuCommand } from './sxcu.js';
 import { thumbnailsCommand } from './thumbnails.js';
 import { uploadCommand } from './upload.js';
+import { uploaderCommand } from './uploader.js';
 
 /** Every `shotput` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, imgurCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand, thumbnailsCommand];
+export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, imgurCommand, uploaderCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand, thumbnailsCommand];
