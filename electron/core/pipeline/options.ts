@@ -1,5 +1,5 @@
 import type { ImageFormat } from '../uploaders/types.js';
-import type { FormatChoice } from './formats.js';
+import type { FormatChoice, HostFormats } from './formats.js';
 import type { Region } from './stages.js';
 
 export type LossyFormat = 'jpeg' | 'webp' | 'avif';
@@ -24,8 +24,8 @@ export interface PipelineOptions {
 export interface JobOptions extends PipelineOptions {
   /** The part to keep, in physical pixels of the upright image (the region overlay's selection). */
   crop?: Region;
-  /** The uploader's descriptor: its preferred format applies when the format is 'auto'. */
-  uploader?: { capabilities: { preferredFormat?: ImageFormat } };
+  /** The uploader's descriptor: the formats its host takes and prefers apply when the format is 'auto'. */
+  uploader?: { capabilities: HostFormats };
 }
 
 export const PIPELINE_DEFAULTS = {

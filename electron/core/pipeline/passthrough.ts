@@ -65,7 +65,7 @@ export async function tryPassThrough(
   const found = sniff(await head(input.path));
   if (found.kind !== 'image' || (found.format !== 'png' && found.format !== 'jpeg')) return undefined;
   const format = found.format;
-  if (chooseFormat(o.format, { format, frames: 1 }, o.uploader?.capabilities.preferredFormat) !== format) return undefined;
+  if (chooseFormat(o.format, { format, frames: 1 }, o.uploader?.capabilities) !== format) return undefined;
   const layout = await readMetadataLayout(input.path, format, size);
   if (!layout || layout.animated || layout.orientation !== 1 || layout.width === 0 || layout.height === 0) return undefined;
   if (layout.width * layout.height > o.pixelLimit) return undefined;

@@ -43,11 +43,11 @@ async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<Decoded
   const limits: DecodeLimits = { pixelLimit: o.pixelLimit, timeoutSeconds: o.timeoutSeconds };
   const source = await openSource(input, o.pixelLimit);
   checkOptions(source.name, o);
-  const preferred = o.uploader?.capabilities.preferredFormat;
+  const host = o.uploader?.capabilities;
   const fit = { maxWidth: o.maxWidth, maxHeight: o.maxHeight };
 
   if (source.kind === 'raw') {
-    const format = chooseFormat(o.format, { format: 'raw', frames: 1 }, preferred);
+    const format = chooseFormat(o.format, { format: 'raw', frames: 1 }, host);
     const plan = planGeometry(source.name, source.pixels, o.crop, fit);
     const density = BASE_DENSITY * source.scaleFactor;
     if (plan.stages.length === 0) return { source, pixels: source.pixels, format, density };
@@ -56,7 +56,7 @@ async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<Decoded
   }
 
   const info = await inspect(source, limits);
-  const format = chooseFormat(o.format, { format: source.format, frames: info.frames }, preferred);
+  const format = chooseFormat(o.format, { format: source.format, frames: info.frames }, host);
   const animated = info.frames > 1 && FORMAT_INFO[format].animates;
   const plan = planGeometry(source.name, info, o.crop, fit);
   if (animated && o.crop) {

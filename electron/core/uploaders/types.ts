@@ -26,6 +26,8 @@ export interface UploaderCapabilities {
   maxBytes: number;
   /** The pipeline encodes to this format unless the user chose another (GroupMe wants JPEG). */
   preferredFormat?: ImageFormat;
+  /** The image formats the service takes (others are converted before upload); any when absent. */
+  formats?: readonly ImageFormat[];
   /** 'image' services refuse other files before any byte is sent. */
   accepts: 'image' | 'any';
 }
