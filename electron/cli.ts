@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { spawn } from 'node:child_process';
-import { runCli } from './cli/run.js';
+import module from 'node:module';
+
+// Compiled code is cached on disk (Node 22.1+), so later runs skip compiling what they load;
+// the modules are imported below, after this, for that reason.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // `shotput history | head`: once the reader has gone, stop quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const { runCli } = await import('./cli/run.js');
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
