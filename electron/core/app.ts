@@ -3,10 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract.js';
 import type { SettingSection } from '../../shared/settings/fields.js';
 import { CoreEvents } from './events.js';
 import { HistoryService } from './history/service.js';
-import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
-import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
-import { pipelinePreparer, pipelineThumbnailMaker } from './pipeline/adapters.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
@@ -28,7 +25,8 @@ import { registerCustomUploaders } from './uploaders/sxcu/registration.js';
 import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
-import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
+import { pipelinePreparer, pipelineThumbnailMaker } from './uploads/pipeline-adapters.js';
+import { UploadsService, type ThumbnailMaker, type UploadsDeps } from './uploads/service.js';
 import { listAccountImages } from './uploaders/imgur/account-images.js';
 
 export interface CoreDeps {
@@ -50,6 +48,8 @@ export interface CoreDeps {
   makeThumbnails?: ThumbnailMaker;
   /** Make history thumbnails later (`shotput thumbnails`, or the app's next start), not before an upload counts as done. */
   deferThumbnails?: boolean;
+  /** What runs once an upload is in history (the after-upload task list); copy link + notify unless given. */
+  afterUpload?: UploadsDeps['afterUpload'];
 }
 
 export interface AppServices {
@@ -80,9 +80,11 @@ export interface AppServices {
   importImgurAccount(): Promise<ImportReport>;
 }
 
+/**
+ * The composed core. IPC is not part of it: main and the harness each build their dispatcher
+ * (core/ipc) over these services where their transport lives.
+ */
 export interface Core extends AppServices {
-  handlers: HandlerTable;
-  dispatch: Dispatch;
   /** Resumes what earlier runs left in the queue and starts uploading (the app and the harness). */
   startUploads(): Promise<void>;
   close(): Promise<void>;
@@ -133,6 +135,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     logger,
     makeThumbnails: deps.makeThumbnails ?? pipelineThumbnailMaker(settings),
     deferThumbnails: deps.deferThumbnails,
+    afterUpload: deps.afterUpload,
     queue: {
       store: new JobStore(join(deps.profileDir, 'queue')),
       prepare: deps.prepare ?? pipelinePreparer(settings),
@@ -165,17 +168,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     imgur,
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
   };
-  const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;
   return {
     ...services,
-    handlers,
-    dispatch: createDispatcher(handlers, logger),
     async startUploads() {
       await uploads.queue.resumeInterrupted();
       uploads.queue.start();
       // Thumbnails command-line uploads left for later.
-      void uploads.makePendingThumbnails().catch((err) => logger.warn(String(err)));
+      void uploads.pendingThumbnails.makeAll().catch((err) => logger.warn(String(err)));
       // Picks up uploads a CLI run left behind when it was killed, while the app keeps running.
       rescan = setInterval(() => void uploads.queue.resumeInterrupted().catch((err) => logger.warn(String(err))), 30_000);
       rescan.unref();

@@ -119,7 +119,7 @@ export const uploadCommand: CliCommand = {
       }),
     );
     await queue.stop();
-    if (await uploads.hasPendingThumbnails()) {
+    if (await uploads.pendingThumbnails.any()) {
       const sets = ctx.args.sets.flatMap(({ key, value }) => ['--set', `${key}=${value}`]);
       ctx.io.startInBackground?.([...sets, 'thumbnails'], { SHOTPUT_HOME: ctx.profileDir });
     }

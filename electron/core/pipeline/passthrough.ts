@@ -5,13 +5,13 @@
  */
 import { copyFile, link, open, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { chooseFormat } from './formats.js';
+import { chooseFormat, type ImageFormat } from './formats.js';
 import type { ResolvedOptions } from './options.js';
 import { SNIFF_BYTES, sniff } from './sniff.js';
 import { copyRanges, readMetadataLayout } from './strip.js';
 import { writeFileAtomically } from './write.js';
 import type { ImageInput } from './source.js';
-import type { ImageFormat } from '../uploaders/types.js';
+
 
 export interface PassedThrough {
   path: string;
@@ -65,7 +65,7 @@ export async function tryPassThrough(
   const found = sniff(await head(input.path));
   if (found.kind !== 'image' || (found.format !== 'png' && found.format !== 'jpeg')) return undefined;
   const format = found.format;
-  if (chooseFormat(o.format, { format, frames: 1 }, o.uploader?.capabilities) !== format) return undefined;
+  if (chooseFormat(o.format, { format, frames: 1 }, { preferredFormat: o.preferredFormat, formats: o.acceptedFormats }) !== format) return undefined;
   const layout = await readMetadataLayout(input.path, format, size);
   if (!layout || layout.animated || layout.orientation !== 1 || layout.width === 0 || layout.height === 0) return undefined;
   if (layout.width * layout.height > o.pixelLimit) return undefined;

@@ -4,8 +4,7 @@
  * sharp (reencode.ts), so commands that never re-encode never pay for loading it.
  */
 import { join } from 'node:path';
-import type { ImageFormat } from '../uploaders/types.js';
-import { FORMAT_INFO, type SourceFormat } from './formats.js';
+import { FORMAT_INFO, type ImageFormat, type SourceFormat } from './formats.js';
 import { resolveOptions, type JobOptions } from './options.js';
 import { tryPassThrough } from './passthrough.js';
 import type { ImageInput } from './source.js';

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import type { QueueJob, UserError } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { checkAdmission } from '../uploaders/admission.js';
 import { UploadError, UploadErrorCode } from '../uploaders/errors.js';
 import type { Uploader, UploadContext, UploadOptions, UploadResult, UploadSource } from '../uploaders/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { downloadToFile, nameFromUrl } from './download.js';
 import { JobStore, type StoredJob } from './job-store.js';
-import { checkReadableFile, type FilePreparer } from './prepare.js';
+import type { RawPixels } from '../pipeline/index.js';
+import { checkReadableFile, emptyFile, type FilePreparer, type PrepareInput } from './prepare.js';
 
 export interface UploaderLookup {
   get(id: string): Uploader;
@@ -35,7 +37,13 @@ export interface QueueDeps {
   logger: Logger;
 }
 
-export type AddRequest = { kind: 'file'; path: string; name?: string } | { kind: 'url'; url: string };
+export type AddRequest =
+  | { kind: 'file'; path: string; name?: string }
+  /** Encoded bytes in memory (a file dropped on the window): prepared straight from memory. */
+  | { kind: 'bytes'; data: Uint8Array; name: string }
+  /** A bitmap in memory (a capture): encoded once by the preparer, no temp file on the way. */
+  | { kind: 'pixels'; pixels: RawPixels; name: string }
+  | { kind: 'url'; url: string };
 
 type Settled = { job: QueueJob; final: true } | { job: QueueJob; final: false; retryAt: number };
 
@@ -84,20 +92,21 @@ export class UploadQueue {
     const id = randomUUID();
     const createdAt = new Date(this.deps.now()).toISOString();
     let job: StoredJob;
-    if (request.kind === 'file') {
-      const original = await checkReadableFile(request.path);
+    if (request.kind !== 'url') {
+      const original = request.kind === 'file' ? await checkReadableFile(request.path) : undefined;
+      if (request.kind === 'bytes' && request.data.length === 0) throw emptyFile(request.name);
       const dir = await this.deps.store.create(id);
       try {
-        const name = request.name ?? request.path.split(/[\\/]/).at(-1) ?? 'upload';
-        const prepared = await this.deps.prepare({ path: request.path, name }, uploader.descriptor, dir);
-        this.checkSize(uploader, prepared.size, name);
+        const input = prepareInputOf(request);
+        const prepared = await this.deps.prepare(input, uploader.descriptor, dir);
+        checkAdmission(uploader.descriptor, { name: input.name, size: prepared.size, mime: prepared.mime });
         job = {
           id,
           createdAt,
           uploaderId,
           options,
-          input: request.path,
-          source: { kind: 'file', ...prepared, originalPath: request.path, originalMtimeMs: original.mtimeMs },
+          input: request.kind === 'file' ? request.path : request.name,
+          source: { kind: 'file', ...prepared, ...(request.kind === 'file' ? { originalPath: request.path, originalMtimeMs: original?.mtimeMs } : {}) },
           state: 'queued',
           attempts: 0,
         };
@@ -425,17 +434,6 @@ export class UploadQueue {
 
   // ---- bookkeeping --------------------------------------------------------------------------
 
-  private checkSize(uploader: Uploader, size: number, name: string): void {
-    const max = uploader.descriptor.capabilities.maxBytes;
-    if (size > max) {
-      throw new UploadError(
-        UploadErrorCode.tooBig,
-        `${name} is ${formatBytes(size)}, more than ${uploader.descriptor.label} accepts (${formatBytes(max)}). Resize it or choose another uploader.`,
-        { service: uploader.descriptor.label, retry: { kind: 'never' } },
-      );
-    }
-  }
-
   private async update(job: StoredJob, patch: Partial<StoredJob>): Promise<void> {
     Object.assign(job, patch);
     for (const key of Object.keys(patch) as Array<keyof StoredJob>) if (patch[key] === undefined) delete job[key];
@@ -505,6 +503,17 @@ export class UploadQueue {
   }
 }
 
+function prepareInputOf(request: Exclude<AddRequest, { kind: 'url' }>): PrepareInput {
+  switch (request.kind) {
+    case 'file':
+      return { path: request.path, name: request.name ?? request.path.split(/[\\/]/).at(-1) ?? 'upload' };
+    case 'bytes':
+      return { data: request.data, name: request.name };
+    case 'pixels':
+      return { pixels: request.pixels, name: request.name };
+  }
+}
+
 function cancelledError(): UserError {
   return { code: UploadErrorCode.cancelled, message: 'Cancelled. Retry to upload it again, or discard it.' };
 }
@@ -519,10 +528,4 @@ function checkUrl(url: string): void {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new ShotputError('invalid_url', `${url} is not an http(s) URL; only web addresses can be uploaded by URL.`);
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -119,19 +119,19 @@ describe('images that need a change still get it', () => {
     const path = await write(dir, 'big.png', input);
     const smaller = await processImage({ kind: 'file', path }, { out: { dir, name: 'small' }, maxWidth: 32 });
     expect(smaller).toMatchObject({ width: 32, height: 24 });
-    const jpeg = await processImage({ kind: 'file', path }, { out: { dir, name: 'gm' }, uploader: { capabilities: { preferredFormat: 'jpeg' } } });
+    const jpeg = await processImage({ kind: 'file', path }, { out: { dir, name: 'gm' }, preferredFormat: 'jpeg' });
     expect(jpeg).toMatchObject({ format: 'jpeg', path: join(dir, 'gm.jpg') });
     expect((await readFile(path)).equals(input)).toBe(true);
   });
 
   it('converts a format the host does not take (WebP to Imgur) and passes one it takes', async () => {
     const dir = await tempProfile();
-    const imgurLike = { capabilities: { formats: ['png', 'jpeg', 'gif'] as const } };
+    const imgurLike = ['png', 'jpeg', 'gif'] as const;
     const webp = await write(dir, 'shot.webp', await fromRaw(noise(20, 10), 20, 10).webp({ lossless: true }).toBuffer());
-    const converted = await processImage({ kind: 'file', path: webp }, { out: { dir, name: 'to-imgur' }, uploader: imgurLike });
+    const converted = await processImage({ kind: 'file', path: webp }, { out: { dir, name: 'to-imgur' }, acceptedFormats: imgurLike });
     expect(converted).toMatchObject({ format: 'png', path: join(dir, 'to-imgur.png'), width: 20, height: 10 });
     const png = await write(dir, 'shot.png', await basePng());
-    const passed = await processImage({ kind: 'file', path: png }, { out: { dir, name: 'png-to-imgur' }, uploader: imgurLike });
+    const passed = await processImage({ kind: 'file', path: png }, { out: { dir, name: 'png-to-imgur' }, acceptedFormats: imgurLike });
     expect((await readFile(passed.path)).equals(await readFile(png))).toBe(true);
   });
 });
