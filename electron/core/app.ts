@@ -184,7 +184,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       if (rescan) clearInterval(rescan);
       imgur.cancel();
       await uploads.queue.stop();
-      await rateLimits.flush();
       await history.close();
     },
   };

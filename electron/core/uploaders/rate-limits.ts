@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../atomic-file.js';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { RateLimitState } from './types.js';
 
 /**
@@ -10,7 +10,6 @@ import type { RateLimitState } from './types.js';
 export class RateLimitTracker {
   private readonly states = new Map<string, RateLimitState>();
   private readonly listeners = new Set<(state: RateLimitState) => void>();
-  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: { file?: string; now?: () => number } = {}) {
     if (!options.file) return;
@@ -31,11 +30,7 @@ export class RateLimitTracker {
   report(state: RateLimitState): void {
     this.states.set(state.service, { ...state });
     for (const listener of this.listeners) listener({ ...state });
-    const file = this.options.file;
-    if (file) {
-      const text = JSON.stringify([...this.states.values()]);
-      this.saving = this.saving.then(() => writeFileAtomic(file, text).catch(() => {}));
-    }
+    if (this.options.file) this.save(this.options.file);
   }
 
   get(service: string): RateLimitState | undefined {
@@ -43,9 +38,19 @@ export class RateLimitTracker {
     return state && { ...state };
   }
 
-  /** Resolves once the last budget reported is on disk. */
-  flush(): Promise<void> {
-    return this.saving;
+  /**
+   * A few hundred bytes, written at once (and atomically) rather than in the background, so no
+   * write is left running when the process ends or its profile folder is removed.
+   */
+  private save(file: string): void {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify([...this.states.values()]));
+      renameSync(temp, file);
+    } catch {
+      // Only a display figure: losing it costs nothing but showing "not known yet".
+    }
   }
 
   onChange(listener: (state: RateLimitState) => void): () => void {
