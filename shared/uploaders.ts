@@ -48,6 +48,8 @@ export interface ImgurStatus {
 export interface AlbumInfo {
   id: string;
   title: string;
+  /** An anonymous Imgur album is managed by this: the only way back to it, so it is kept. */
+  deleteHash?: string;
   imageCount?: number;
   link?: string;
   privacy?: string;

@@ -8,6 +8,8 @@ export interface CliIO {
   cwd: string;
   /** Progress redraws one line in a terminal, and prints milestones otherwise. */
   stderrIsTTY?: boolean;
+  /** Starts `shotput <args>` on its own, not waited for (work that can come after the command). */
+  startInBackground?(args: string[], env: NodeJS.ProcessEnv): void;
 }
 
 export interface CliContext {

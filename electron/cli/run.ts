@@ -38,6 +38,7 @@ function openCoreOnce(args: ParsedArgs, profileDir: string, io: CliIO) {
       const core = await openNodeCore({
         profileDir,
         host: 'cli',
+        deferThumbnails: true,
         logger: { info() {}, warn: (m) => io.stderr(`warning: ${m}\n`), error: (m) => io.stderr(`error: ${m}\n`) },
       });
       for (const { key, value } of args.sets) core.settings.override(key, value);
@@ -47,6 +48,14 @@ function openCoreOnce(args: ParsedArgs, profileDir: string, io: CliIO) {
   };
   const close = async () => (await opened?.catch(() => undefined))?.close();
   return { open, close };
+}
+
+const GLOBAL_OPTIONS = ['set', 'help', 'version'];
+
+/** The options a command's usage line names (`--album ID`, `--json`) are the ones it takes. */
+function unknownOptions(args: ParsedArgs, command: CliCommand): string[] {
+  const allowed = new Set([...GLOBAL_OPTIONS, ...[...command.usage.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]!)]);
+  return [...args.options.keys(), ...args.flags].filter((name) => !allowed.has(name));
 }
 
 /** Runs one command line and resolves to the process exit status. */
@@ -69,6 +78,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const command: CliCommand | undefined = await loadCommand(args.command);
   if (!command) {
     io.stderr(`shotput: unknown command "${args.command}". Run \`shotput --help\` for the commands.\n`);
+    return 2;
+  }
+  const unknown = unknownOptions(args, command);
+  if (unknown.length > 0) {
+    const names = unknown.map((n) => `--${n}`).join(', ');
+    io.stderr(`shotput ${command.name}: unknown option ${names}.\nUsage: shotput ${command.usage}\n`);
     return 2;
   }
   const profileDir = resolveProfileDir(io.env);

@@ -50,6 +50,8 @@ export interface CoreDeps {
   /** Turns a queued file into the file to upload; the image pipeline unless given. */
   prepare?: FilePreparer;
   makeThumbnails?: ThumbnailMaker;
+  /** Make history thumbnails later (`shotput thumbnails`, or the app's next start), not before an upload counts as done. */
+  deferThumbnails?: boolean;
   /** What runs once an upload is in history (the after-upload task list); copy link + notify unless given. */
   afterUpload?: UploadsDeps['afterUpload'];
   /** What capture needs from the host (environment, Electron's sources); no capture without it. */
@@ -112,9 +114,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const customUploaders = await CustomUploaderStore.open({ path: join(deps.profileDir, 'custom-uploaders.json'), settings, logger });
   const openedSxcu = new OpenedSxcuFiles({ store: customUploaders, onChange: (items) => events.emit('sxcu.pending', { items }) });
 
-  const rateLimits = new RateLimitTracker();
   const fetchImpl = deps.fetch ?? globalThis.fetch;
   const now = deps.now ?? Date.now;
+  const rateLimits = new RateLimitTracker({ file: join(deps.profileDir, 'rate-limits.json'), now });
   registerCustomUploaders(customUploaders, uploaders, { env: systemNamePatternEnv(now) });
   const uploadContext: AppServices['uploadContext'] = (id, options) =>
     createUploadContext({ settings, fetch: fetchImpl, now, logger, rateLimits }, id, options);
@@ -143,6 +145,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     platform,
     logger,
     makeThumbnails: deps.makeThumbnails ?? pipelineThumbnailMaker(settings),
+    deferThumbnails: deps.deferThumbnails,
     afterUpload: deps.afterUpload,
     queue: {
       store: new JobStore(join(deps.profileDir, 'queue')),
@@ -184,6 +187,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     async startUploads() {
       await uploads.queue.resumeInterrupted();
       uploads.queue.start();
+      // Thumbnails command-line uploads left for later.
+      void uploads.pendingThumbnails.makeAll().catch((err) => logger.warn(String(err)));
       // Picks up uploads a CLI run left behind when it was killed, while the app keeps running.
       rescan = setInterval(() => void uploads.queue.resumeInterrupted().catch((err) => logger.warn(String(err))), 30_000);
       rescan.unref();

@@ -90,6 +90,8 @@ const uploaderId = z.string().min(1).max(120).regex(/^[\w:.\- ]+$/, 'an uploader
 const remoteId = z.string().min(1).max(100).regex(/^[\w-]+$/, 'an id given by the service: letters, digits, - and _');
 const albumId = remoteId;
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
+/** Given back with an anonymous album's id: what Imgur manages it by. */
+const deleteHash = remoteId.optional();
 const uploadOptions = z
   .object({
     title: z.string().max(200).optional(),
@@ -204,7 +206,7 @@ export const channels = {
   'imgur.disconnect': channel<ImgurStatus>()(z.object({}).strict()),
 
   'albums.list': channel<AlbumInfo[]>()(z.object({ uploaderId }).strict()),
-  'albums.images': channel<AlbumImage[]>()(z.object({ uploaderId, albumId }).strict()),
+  'albums.images': channel<AlbumImage[]>()(z.object({ uploaderId, albumId, deleteHash }).strict()),
   'albums.create': channel<AlbumInfo>()(
     z
       .object({
@@ -216,9 +218,9 @@ export const channels = {
       .strict(),
   ),
   /** `images`: image ids or their links, as the user pasted them. */
-  'albums.add': channel<null>()(z.object({ uploaderId, albumId, images: z.array(z.string().min(1).max(2048)).min(1).max(100) }).strict()),
-  'albums.remove': channel<null>()(z.object({ uploaderId, albumId, imageIds: z.array(remoteId).min(1).max(100) }).strict()),
-  'albums.delete': channel<null>()(z.object({ uploaderId, albumId }).strict()),
+  'albums.add': channel<null>()(z.object({ uploaderId, albumId, deleteHash, images: z.array(z.string().min(1).max(2048)).min(1).max(100) }).strict()),
+  'albums.remove': channel<null>()(z.object({ uploaderId, albumId, deleteHash, imageIds: z.array(remoteId).min(1).max(100) }).strict()),
+  'albums.delete': channel<null>()(z.object({ uploaderId, albumId, deleteHash }).strict()),
 } as const;
 
 export type Channels = typeof channels;

@@ -45,9 +45,12 @@ describe('shotput upload', () => {
     expect(seen.fields).toMatchObject({ key: KEY, format: 'json' });
     expect(seen.files).toMatchObject([{ field: 'source', filename: 'shot.png', size: result!.bytes }]);
 
-    const history = parseLines((await runShotput(profile, 'history', '--json')).stdout);
+    // Local thumbnails for the History view, in the sizes GroupMe serves, made after the command ends.
+    let history: Array<Record<string, any>> = [];
+    await expect
+      .poll(async () => (history = parseLines((await runShotput(profile, 'history', '--json')).stdout))[0]?.thumbnails, { timeout: 20_000 })
+      .toBeDefined();
     expect(history).toMatchObject([{ fileName: 'shot.png', url: result!.url, uploaderId: 'imge' }]);
-    // Local thumbnails for the History view, in the sizes GroupMe serves.
     const thumbs = history[0]!.thumbnails as Record<string, string>;
     expect(Object.keys(thumbs).sort()).toEqual(['avatar', 'large', 'square']);
     expect((await readdir(join(profile, 'thumbnails'))).sort()).toEqual(Object.values(thumbs).sort());

@@ -4,9 +4,9 @@ import type { CliCommand } from '../context.js';
 
 export const imgurCommand: CliCommand = {
   name: 'imgur',
-  usage: 'imgur status | connect | disconnect | import',
+  usage: 'imgur status | connect | disconnect | import | albums | credits [--json]',
   summary:
-    "your Imgur account: connect it (open the printed link in a browser and allow Shotput), see uploads left, or import the account's existing images into history",
+    "your Imgur account: connect it (open the printed link in a browser and allow Shotput), list its albums, see the uploads left (credits, kept between runs), or import the account's existing images into history",
   async run(ctx) {
     const [action = 'status', ...rest] = ctx.args.positionals;
     if (rest.length > 0) throw new UsageError(`Usage: shotput ${imgurCommand.usage}`);
@@ -37,6 +37,27 @@ export const imgurCommand: CliCommand = {
       case 'import': {
         const { imported, alreadyThere } = await core.importImgurAccount();
         ctx.io.stdout(`Imported ${imported} image${imported === 1 ? '' : 's'} from Imgur${alreadyThere ? `; ${alreadyThere} already in history` : ''}.\n`);
+        return 0;
+      }
+      case 'albums': {
+        const albums = await core.uploaders.get('imgur').albums!.list(core.uploadContext('imgur'));
+        if (ctx.args.flags.has('json')) {
+          for (const album of albums) ctx.io.stdout(`${JSON.stringify(album)}\n`);
+        } else if (albums.length === 0) {
+          ctx.io.stderr((await core.imgur.status()).connected ? 'The account has no albums.\n' : 'No account connected: only an account\'s albums can be listed. Run `shotput imgur connect`.\n');
+        } else {
+          for (const a of albums) ctx.io.stdout(`${a.id}  ${a.title || '(untitled)'}  ${a.imageCount ?? 0} image${a.imageCount === 1 ? '' : 's'}${a.link ? `  ${a.link}` : ''}\n`);
+        }
+        return 0;
+      }
+      case 'credits': {
+        const { uploadsLeft } = await core.imgur.status();
+        if (ctx.args.flags.has('json')) ctx.io.stdout(`${JSON.stringify(uploadsLeft ?? null)}\n`);
+        else if (!uploadsLeft) ctx.io.stdout('Not known yet: Imgur tells how many uploads are left with each upload.\n');
+        else {
+          const reset = uploadsLeft.resetAt ? `, until ${new Date(uploadsLeft.resetAt).toLocaleString()}` : '';
+          ctx.io.stdout(`Uploads left: ${uploadsLeft.remaining} of ${uploadsLeft.limit}${reset}.\n`);
+        }
         return 0;
       }
       default:

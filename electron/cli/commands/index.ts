@@ -13,9 +13,11 @@ const loaders: Record<string, () => Promise<CliCommand>> = {
   queue: () => import('./queue.js').then((m) => m.queueCommand),
   config: () => import('./config.js').then((m) => m.configCommand),
   imgur: () => import('./imgur.js').then((m) => m.imgurCommand),
+  uploader: () => import('./uploader.js').then((m) => m.uploaderCommand),
   'import-sxcu': () => import('./sxcu.js').then((m) => m.importSxcuCommand),
   'export-sxcu': () => import('./sxcu.js').then((m) => m.exportSxcuCommand),
   'custom-uploaders': () => import('./sxcu.js').then((m) => m.customUploadersCommand),
+  thumbnails: () => import('./thumbnails.js').then((m) => m.thumbnailsCommand),
 };
 
 export async function loadCommand(name: string): Promise<CliCommand | undefined> {

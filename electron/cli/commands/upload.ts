@@ -1,17 +1,21 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { HistoryRecord, LinkFormat, QueueJob, UserError } from '../../../shared/uploads.js';
 import { formatLink } from '../../../shared/uploads.js';
+import type { Core } from '../../core/app.js';
 import { toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
 import type { RawPixels } from '../../core/pipeline/source.js';
-import type { UploadOptions } from '../../core/uploaders/types.js';
-import { option, UsageError } from '../args.js';
+import type { ExpirationChoice, UploadOptions } from '../../core/uploaders/types.js';
+import { option, UsageError, type ParsedArgs } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { ProgressPrinter } from '../progress.js';
 import { ANSWER_FLAG, answersForUpload } from './sxcu.js';
 
 /** A CLI run waits this long for a retry; a longer wait (a rate limit) leaves the job queued. */
 const MAX_WAIT_MS = 90_000;
+
+const USAGE =
+  'upload <file|url>... [--uploader ID] [--album ID] [--title TEXT] [--description TEXT] [--name FILENAME] [--expiration WHEN] [--nsfw] [--category N] [--answer QUESTION=ANSWER]... [--link url|markdown|html|bbcode] [--json]';
 
 interface Outcome {
   input: string;
@@ -24,11 +28,40 @@ function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
+/** The per-upload options from the flags, checked against what the chosen host accepts before anything is queued. */
+async function uploadOptionsFrom(args: ParsedArgs, core: Core, uploaderId: string): Promise<UploadOptions> {
+  const { descriptor } = core.uploaders.get(uploaderId);
+  const options: UploadOptions = {};
+  const album = option(args, 'album');
+  if (album) options.albumId = album;
+  const title = option(args, 'title');
+  if (title !== undefined) options.title = title;
+  const description = option(args, 'description');
+  if (description !== undefined) options.description = description;
+  if (args.flags.has('nsfw')) options.nsfw = true;
+  const expiration = option(args, 'expiration');
+  if (expiration !== undefined) {
+    const allowed = descriptor.capabilities.expiration;
+    if (allowed.length === 0) throw new UsageError(`${descriptor.label} has no expiration; leave out --expiration.`);
+    const choices: readonly string[] = ['never', ...allowed];
+    if (!choices.includes(expiration)) throw new UsageError(`--expiration for ${descriptor.label} takes one of: ${choices.join(', ')}; got "${expiration}".`);
+    options.expiration = expiration as ExpirationChoice;
+  }
+  const category = option(args, 'category');
+  if (category !== undefined) {
+    if (!/^\d{1,9}$/.test(category.trim())) throw new UsageError(`--category takes a whole number (the site's category id); got "${category}".`);
+    options.categoryId = Number(category);
+  }
+  const answers = await answersForUpload(core.customUploaders, uploaderId, args.options.get(ANSWER_FLAG) ?? []);
+  if (answers) options.answers = answers;
+  return options;
+}
+
 export const uploadCommand: CliCommand = {
   name: 'upload',
-  usage: 'upload <file|url>... [--uploader ID] [--album ID] [--answer QUESTION=ANSWER]... [--link url|markdown|html|bbcode] [--json]',
+  usage: USAGE,
   summary:
-    'upload files or URLs through the queue (retries, resume after a crash) and print each link; --json prints one JSON object per input. Progress goes to stderr.',
+    'upload files or URLs through the queue (retries, resume after a crash) and print each link; --json prints one JSON object per input with every link the host returned. --expiration takes the host\'s choices (5m … 1y, never). Progress goes to stderr.',
   async run(ctx) {
     const inputs = ctx.args.positionals;
     if (inputs.length === 0) throw new UsageError(`Nothing to upload. Usage: shotput ${uploadCommand.usage}`);
@@ -47,16 +80,14 @@ export type UploadInput = string | { name: string; pixels: RawPixels };
 export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<UploadInput>): Promise<number> {
     const linkOption = option(ctx.args, 'link');
     if (linkOption !== undefined && !isLinkFormat(linkOption)) throw new UsageError(`--link must be url, markdown, html or bbcode; got "${linkOption}".`);
+    const name = option(ctx.args, 'name');
+    if (name !== undefined && inputs.length > 1) throw new UsageError('--name names one upload; give it with a single file.');
     const json = ctx.args.flags.has('json');
     const core = await ctx.core();
     const { uploads, history } = core;
     const queue = uploads.queue;
     const uploaderId = uploads.uploaderIdOrDefault(option(ctx.args, 'uploader'));
-    const options: UploadOptions = {};
-    const album = option(ctx.args, 'album');
-    if (album) options.albumId = album;
-    const answers = await answersForUpload(core.customUploaders, uploaderId, ctx.args.options.get(ANSWER_FLAG) ?? []);
-    if (answers) options.answers = answers;
+    const options = await uploadOptionsFrom(ctx.args, core, uploaderId);
 
     const progress = new ProgressPrinter(ctx.io.stderr, ctx.io.stderrIsTTY === true);
     const names = new Map<string, string>();
@@ -77,11 +108,9 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
           const earlier = await queue.findEarlierJob(path, uploaderId);
           if (earlier) {
             progress.line(`${input}: resuming the upload an earlier run left unfinished.`);
-            await queue.resumeInterrupted((j) => j.id === earlier.id);
-            job = queue.get(earlier.id)!;
-            if (job.state === 'failed') job = await queue.retry(earlier.id);
+            job = await queue.resumeEarlier(earlier, options);
           } else {
-            job = await queue.add({ kind: 'file', path }, uploaderId, options);
+            job = await queue.add({ kind: 'file', path, name }, uploaderId, options);
           }
         }
         names.set(job.id, job.fileName);
@@ -107,6 +136,10 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
       }),
     );
     await queue.stop();
+    if (await uploads.pendingThumbnails.any()) {
+      const sets = ctx.args.sets.flatMap(({ key, value }) => ['--set', `${key}=${value}`]);
+      ctx.io.startInBackground?.([...sets, 'thumbnails'], { SHOTPUT_HOME: ctx.profileDir });
+    }
 
     const format: LinkFormat = linkOption ?? 'url';
     for (const outcome of outcomes) {
@@ -129,6 +162,10 @@ function toJson(outcome: Outcome, uploader: string) {
     viewerUrl: r?.viewerUrl ?? null,
     thumbnailUrl: r?.thumbnailUrl ?? null,
     deleteUrl: r?.deleteUrl ?? null,
+    deleteHash: r?.deleteHash ?? null,
+    expiresAt: r?.expiresAt ?? null,
+    /** Every other link the host returned: medium size, GroupMe's preview, large and avatar… */
+    links: r?.links ?? {},
     width: r?.width ?? null,
     height: r?.height ?? null,
     bytes: r?.bytes ?? null,

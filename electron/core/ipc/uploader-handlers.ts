@@ -39,7 +39,7 @@ function info(uploader: Uploader, builtIn: boolean): UploaderInfo {
 }
 
 function albumInfo(album: Album): AlbumInfo {
-  return { id: album.id, title: album.title, imageCount: album.imageCount, link: album.link, privacy: album.privacy };
+  return { id: album.id, title: album.title, deleteHash: album.deleteHash, imageCount: album.imageCount, link: album.link, privacy: album.privacy };
 }
 
 function albumImage(result: UploadResult): AlbumImage | undefined {
@@ -72,7 +72,7 @@ export function uploaderHandlers(services: UploaderHandlerServices): Pick<Handle
     if (!uploader.albums) throw new ShotputError('unsupported', `${uploader.descriptor.label} has no albums.`);
     return { api: uploader.albums, uploader };
   };
-  const album = (id: string): Album => ({ id, title: '' });
+  const album = (id: string, deleteHash?: string): Album => ({ id, title: '', deleteHash });
 
   return {
     'uploaders.list': () => uploaders.list().map((u) => info(u, uploaders.isBuiltIn(u.descriptor.id))),
@@ -91,24 +91,24 @@ export function uploaderHandlers(services: UploaderHandlerServices): Pick<Handle
     'imgur.disconnect': () => imgur.disconnect(),
 
     'albums.list': async ({ uploaderId }) => (await albumsOf(uploaderId).api.list(services.uploadContext(uploaderId))).map(albumInfo),
-    'albums.images': async ({ uploaderId, albumId }) => {
+    'albums.images': async ({ uploaderId, albumId, deleteHash }) => {
       const { api, uploader } = albumsOf(uploaderId);
       if (!api.images) throw new ShotputError('unsupported', `${uploader.descriptor.label} cannot list the images of an album.`);
-      return (await api.images(album(albumId), services.uploadContext(uploaderId))).map(albumImage).filter((i): i is AlbumImage => i !== undefined);
+      return (await api.images(album(albumId, deleteHash), services.uploadContext(uploaderId))).map(albumImage).filter((i): i is AlbumImage => i !== undefined);
     },
     'albums.create': async ({ uploaderId, title, description, privacy }) =>
       albumInfo(await albumsOf(uploaderId).api.create({ title, description, privacy }, services.uploadContext(uploaderId))),
-    'albums.add': async ({ uploaderId, albumId, images }) => {
+    'albums.add': async ({ uploaderId, albumId, deleteHash, images }) => {
       const refs = images.map((text) => ({ remoteId: imageIdFrom(text) }));
-      await albumsOf(uploaderId).api.add(album(albumId), refs, services.uploadContext(uploaderId));
+      await albumsOf(uploaderId).api.add(album(albumId, deleteHash), refs, services.uploadContext(uploaderId));
       return null;
     },
-    'albums.remove': async ({ uploaderId, albumId, imageIds }) => {
-      await albumsOf(uploaderId).api.remove(album(albumId), imageIds.map((remoteId) => ({ remoteId })), services.uploadContext(uploaderId));
+    'albums.remove': async ({ uploaderId, albumId, deleteHash, imageIds }) => {
+      await albumsOf(uploaderId).api.remove(album(albumId, deleteHash), imageIds.map((remoteId) => ({ remoteId })), services.uploadContext(uploaderId));
       return null;
     },
-    'albums.delete': async ({ uploaderId, albumId }) => {
-      await albumsOf(uploaderId).api.delete(album(albumId), services.uploadContext(uploaderId));
+    'albums.delete': async ({ uploaderId, albumId, deleteHash }) => {
+      await albumsOf(uploaderId).api.delete(album(albumId, deleteHash), services.uploadContext(uploaderId));
       return null;
     },
   };

@@ -46,19 +46,26 @@ export function isOutputFormat(value: string): value is OutputFormat {
   return (OUTPUT_FORMATS as readonly string[]).includes(value);
 }
 
+/** What a host says about formats (from its uploader's descriptor). */
+export interface HostFormats {
+  /** Encode to this unless the user chose another (GroupMe wants JPEG). */
+  preferredFormat?: ImageFormat;
+  /** The formats it takes; any when absent. */
+  formats?: readonly ImageFormat[];
+}
+
 /**
- * Resolves the format to encode. An explicit choice wins. 'auto' keeps an animation animated,
- * then follows the uploader's preferred format (GroupMe wants JPEG), then keeps the source's own
- * web format; anything else (TIFF, screen captures) becomes PNG, which loses nothing.
+ * Resolves the format to encode. An explicit choice wins. 'auto' keeps an animation animated
+ * where the host takes it, then follows the host's preferred format (GroupMe wants JPEG), then
+ * keeps the source's own web format if the host takes it; anything else (TIFF, screen captures,
+ * a format the host refuses) becomes PNG, which loses nothing, or the host's first format.
  */
-export function chooseFormat(
-  requested: FormatChoice,
-  source: { format: SourceFormat; frames: number },
-  preferred?: ImageFormat,
-): ImageFormat {
+export function chooseFormat(requested: FormatChoice, source: { format: SourceFormat; frames: number }, host: HostFormats = {}): ImageFormat {
   if (requested !== 'auto') return requested;
+  const takes = (format: ImageFormat) => !host.formats || host.formats.includes(format);
   const own = source.format === 'raw' || source.format === 'tiff' ? undefined : source.format;
-  if (source.frames > 1 && own && FORMAT_INFO[own].animates) return own;
-  if (preferred) return preferred;
-  return own ?? 'png';
+  if (source.frames > 1 && own && FORMAT_INFO[own].animates && takes(own)) return own;
+  if (host.preferredFormat) return host.preferredFormat;
+  if (own && takes(own)) return own;
+  return takes('png') ? 'png' : host.formats![0]!;
 }

@@ -18,5 +18,5 @@ export type { Region } from './stages.js';
 export { ImageError, ImageErrorCode } from './errors.js';
 export { FORMAT_INFO, OUTPUT_FORMATS, chooseFormat, formatFromExtension, isOutputFormat } from './formats.js';
 export type { FormatChoice, ImageFormat, OutputFormat, SourceFormat } from './formats.js';
-export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnails.js';
+export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnail-kinds.js';
 export { pipelineSection, pipelineOptionsFromSettings } from './settings.js';

@@ -25,6 +25,8 @@ export interface JobOptions extends PipelineOptions {
   crop?: Region;
   /** The format the destination prefers (an uploader's descriptor says so); applies when the format is 'auto'. */
   preferredFormat?: ImageFormat;
+  /** The formats the destination takes (an uploader's descriptor says so); others are converted when the format is 'auto'. */
+  acceptedFormats?: readonly ImageFormat[];
 }
 
 export const PIPELINE_DEFAULTS = {
@@ -37,8 +39,8 @@ export const PIPELINE_DEFAULTS = {
   timeoutSeconds: 60,
 } as const satisfies Required<PipelineOptions>;
 
-export type ResolvedOptions = Required<Omit<JobOptions, 'crop' | 'preferredFormat' | 'quality'>> &
-  Pick<JobOptions, 'crop' | 'preferredFormat'> & { quality: Record<LossyFormat, number> };
+export type ResolvedOptions = Required<Omit<JobOptions, 'crop' | 'preferredFormat' | 'acceptedFormats' | 'quality'>> &
+  Pick<JobOptions, 'crop' | 'preferredFormat' | 'acceptedFormats'> & { quality: Record<LossyFormat, number> };
 
 export function resolveOptions(options: JobOptions): ResolvedOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as JobOptions;

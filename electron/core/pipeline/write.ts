@@ -54,3 +54,15 @@ export async function writeAllAtomically(files: PendingFile[]): Promise<void> {
     throw err;
   }
 }
+
+/** Writes one file through `fill(tempPath)` and renames it into place; nothing is left on failure. */
+export async function writeFileAtomically(path: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fill(temp);
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err instanceof ImageError ? err : writeFailure(path, err);
+  }
+}

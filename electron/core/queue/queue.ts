@@ -55,6 +55,8 @@ interface Running {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** Enough for any one command line or drop; the app forgets older ones (history has them). */
+const MAX_REMEMBERED_FINISHED = 10_000;
 
 /**
  * Upload jobs: at most `concurrency()` at once, retried with backoff and jitter for network
@@ -70,6 +72,8 @@ export class UploadQueue {
   private readonly progress = new Map<string, { sent: number; total: number; emittedAt: number; pending?: NodeJS.Timeout }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiters = new Map<string, Set<(settled: Settled) => void>>();
+  /** Jobs that left the queue uploaded, so a waitFor() that comes late still learns how they ended. */
+  private readonly finished = new Map<string, QueueJob>();
   private readonly changeListeners = new Set<(jobs: QueueJob[]) => void>();
   private readonly progressListeners = new Set<(id: string, sent: number, total: number) => void>();
   private started = false;
@@ -222,6 +226,19 @@ export class UploadQueue {
     return resumed;
   }
 
+  /**
+   * Resumes an earlier job for the same file (see findEarlierJob) with the options given now: the
+   * user who adds --album on the second try expects that album, not the first try's.
+   */
+  async resumeEarlier(earlier: StoredJob, options: UploadOptions): Promise<QueueJob> {
+    await this.deps.store.save({ ...earlier, options });
+    const loaded = this.jobs.get(earlier.id);
+    if (loaded) loaded.options = options;
+    await this.resumeInterrupted((j) => j.id === earlier.id);
+    const job = this.require(earlier.id);
+    return job.state === 'failed' ? this.retry(job.id) : this.view(job);
+  }
+
   /** An interrupted or failed job for this same file (same path, size and time), to reuse instead of uploading twice. */
   async findEarlierJob(path: string, uploaderId: string): Promise<StoredJob | undefined> {
     const original = await checkReadableFile(path);
@@ -241,8 +258,11 @@ export class UploadQueue {
    */
   waitFor(id: string, maxWaitMs = Infinity): Promise<Settled> {
     const job = this.jobs.get(id);
+    const finished = this.finished.get(id);
+    if (!job && finished) return Promise.resolve({ job: finished, final: true });
     if (!job) return Promise.reject(new ShotputError('job_not_found', `No upload job ${id}.`));
-    if (job.state === 'failed' || job.state === 'done') return Promise.resolve({ job: this.view(job), final: true });
+    // A done job is settled once it is in history (finish() settles it then), not before.
+    if (job.state === 'failed' || (job.state === 'done' && job.historyId)) return Promise.resolve({ job: this.view(job), final: true });
     return new Promise((resolve) => {
       const waiter = (settled: Settled) => {
         if (!settled.final && settled.retryAt - this.deps.now() <= maxWaitMs) return;
@@ -383,8 +403,14 @@ export class UploadQueue {
     }
     await this.deps.store.remove(job.id);
     this.jobs.delete(job.id);
+    this.rememberFinished(job);
     this.changed();
     this.settle(job, true);
+  }
+
+  private rememberFinished(job: StoredJob): void {
+    this.finished.set(job.id, this.view(job));
+    if (this.finished.size > MAX_REMEMBERED_FINISHED) this.finished.delete(this.finished.keys().next().value!);
   }
 
   private scheduleAt(job: StoredJob, at: number): void {

@@ -19,6 +19,19 @@ export const settingsMigrations: Migration[] = [
     description: 'Version 1 is the first schema; files written before it carry no version.',
     up() {},
   },
+  {
+    version: 2,
+    description: 'Chevereto category ids are whole numbers (0 for none), no longer text.',
+    up(store) {
+      for (const id of ['imge', 'chevereto']) {
+        const key = `uploaders.${id}.categoryId`;
+        const value = store.get(key);
+        if (typeof value !== 'string') continue;
+        if (/^\s*\d+\s*$/.test(value)) store.set(key, Number(value));
+        else store.delete(key);
+      }
+    },
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -148,3 +148,9 @@ export function checkSource(descriptor: UploaderDescriptor, source: UploadSource
 export function unsupportedSource(service: ServiceRef, what: string): UploadError {
   return new UploadError(UploadErrorCode.unsupported, `${service.label} ${what}`, { service: service.id, retry: { kind: 'never' } });
 }
+
+/** The extra links a host returned (medium size, display page…), without the ones it left out; undefined when none. */
+export function definedLinks(links: Record<string, string | undefined>): Record<string, string> | undefined {
+  const present = Object.entries(links).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+  return present.length > 0 ? Object.fromEntries(present) : undefined;
+}

@@ -23,7 +23,7 @@ const descriptor: UploaderDescriptor = {
       help: '"Test connection" asks <address>/v3/users/me who the token belongs to.',
     },
   ],
-  capabilities: { albums: false, delete: false, remoteUrl: true, expiration: [], maxBytes: 20 * MB, preferredFormat: 'jpeg', accepts: 'image' },
+  capabilities: { albums: false, delete: false, remoteUrl: true, expiration: [], maxBytes: 20 * MB, preferredFormat: 'jpeg', formats: ['jpeg', 'png'], accepts: 'image' },
 };
 const service = serviceOf(descriptor);
 const TOKEN_HINT = 'Copy it from https://dev.groupme.com/ (Access Token, top right, once signed in).';

@@ -4,7 +4,7 @@
  * delete API: `delete_url` is a page the user opens.
  */
 import { cheveretoFailure } from './chevereto/errors.js';
-import { EXPIRATION_LABELS, MB, baseUrlOf, checkSource, fields, httpIO, requireSecret, serviceOf, settingKey, type Expiration } from './common.js';
+import { EXPIRATION_LABELS, MB, baseUrlOf, checkSource, definedLinks, fields, httpIO, requireSecret, serviceOf, settingKey, type Expiration } from './common.js';
 import { UploadError, UploadErrorCode } from './errors.js';
 import { multipartBody, type MultipartPart } from './http/body.js';
 import { malformedFailure } from './http/failure.js';
@@ -110,6 +110,7 @@ export const imgbbUploader: Uploader = {
       url,
       viewerUrl: stringField(data, 'url_viewer'),
       thumbnailUrl: stringField(data, 'thumb', 'url') ?? stringField(data, 'medium', 'url'),
+      links: definedLinks({ medium: stringField(data, 'medium', 'url'), display: stringField(data, 'display_url') }),
       deleteUrl: stringField(data, 'delete_url'),
       remoteId: stringField(data, 'id'),
       width: numberField(data, 'width'),

@@ -29,6 +29,8 @@ export interface UploaderCapabilities {
   maxBytes: number;
   /** The pipeline encodes to this format unless the user chose another (GroupMe wants JPEG). */
   preferredFormat?: ImageFormat;
+  /** The image formats the service takes (others are converted before upload); any when absent. */
+  formats?: readonly ImageFormat[];
   /** 'image' services refuse other files before any byte is sent. */
   accepts: 'image' | 'any';
 }
@@ -52,6 +54,10 @@ export interface UploadOptions {
   albumId?: string;
   expiration?: ExpirationChoice;
   nsfw?: boolean;
+  /** The host's category number (Chevereto sites that use categories). */
+  categoryId?: number;
+  /** The file name the host shows, instead of the file's own. */
+  name?: string;
   /**
    * Answers to what a custom uploader asks the user ({select:…}, {inputbox:…} in .sxcu files),
    * collected before the job is queued so a retry or a resume never asks twice.

@@ -40,7 +40,10 @@ export function pipelinePreparer(settings: Settings): FilePreparer {
       const result = await processImage(imageInputOf(input), {
         ...pipelineOptionsFromSettings(settings),
         preferredFormat: descriptor.capabilities.preferredFormat,
+        acceptedFormats: descriptor.capabilities.formats,
         out: { dir: jobDir, name: stem },
+        // The job's folder is private: an unchanged file may be a hard link to the original.
+        mayLinkInput: true,
       });
       const file = basename(result.path);
       return { file, name: `${stem}${FORMAT_INFO[result.format].extension}`, mime: result.mime, size: result.bytes };

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { StoredJob } from '../queue/job-store.js';
 import type { UploadResult } from '../uploaders/types.js';
 import type { AfterUpload } from './after-upload.js';
+import type { PendingThumbnails } from './pending-thumbnails.js';
 import { historyFieldsOf } from './record.js';
 
 /** Makes the local history thumbnails of an uploaded file; resolves to their file names. */
@@ -18,6 +19,8 @@ export interface RecorderDeps {
   logger: Logger;
   /** Runs once the record is in history (copy the link, notify…). */
   afterUpload: AfterUpload;
+  /** Given: thumbnails are left for later, not made before the record. */
+  later?: PendingThumbnails;
 }
 
 /**
@@ -33,7 +36,8 @@ export function uploadRecorder(deps: RecorderDeps) {
     let thumbnails: HistoryRecord['thumbnails'];
     if (filePath && deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/')) {
       try {
-        thumbnails = await deps.makeThumbnails(filePath, deps.thumbnailsDir, id);
+        if (deps.later) await deps.later.keep(filePath, id);
+        else thumbnails = await deps.makeThumbnails(filePath, deps.thumbnailsDir, id);
       } catch (err) {
         deps.logger.warn(`No thumbnail for ${job.source.name}: ${toUserError(err).message}`);
       }

@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings/service.js';
 import type { UploadOptions } from '../uploaders/types.js';
 import { AddJobs, type AddOutcome } from './add-jobs.js';
 import { defaultAfterUpload, type AfterUpload } from './after-upload.js';
+import { PendingThumbnails } from './pending-thumbnails.js';
 import { RecordActions } from './record-actions.js';
 import { uploadRecorder, type ThumbnailMaker } from './record-upload.js';
 
@@ -31,6 +32,8 @@ export interface UploadsDeps {
    * settings) unless given. The ordered task list plugs in here, given the record actions.
    */
   afterUpload?: (actions: RecordActions) => AfterUpload;
+  /** Leave history thumbnails for later (see PendingThumbnails): the CLI's uploads. */
+  deferThumbnails?: boolean;
   /** The rest of what the queue needs (its folder, the file preparer, clock, concurrency…). */
   queue: Omit<QueueDeps, 'uploaders' | 'contextFor' | 'recordUpload' | 'logger'>;
 }
@@ -46,9 +49,12 @@ export class UploadsService {
   readonly jobs: AddJobs;
   readonly records: RecordActions;
   readonly thumbnailsDir: string;
+  /** Thumbnails left for later: made by `shotput thumbnails` or at the app's start. */
+  readonly pendingThumbnails: PendingThumbnails;
 
   constructor(deps: UploadsDeps) {
     const thumbnailsDir = join(deps.profileDir, 'thumbnails');
+    this.pendingThumbnails = new PendingThumbnails({ ...deps, dir: join(deps.profileDir, 'thumbnails-pending'), thumbnailsDir });
     this.records = new RecordActions({ ...deps, thumbnailsDir });
     const records = this.records;
     const afterUpload = deps.afterUpload?.(records) ?? defaultAfterUpload({ ...deps, linkFor: (record) => records.linkFor(record) });
@@ -57,7 +63,7 @@ export class UploadsService {
       uploaders: deps.uploaders,
       contextFor: deps.contextFor,
       logger: deps.logger,
-      recordUpload: uploadRecorder({ history: deps.history, thumbnailsDir, makeThumbnails: deps.makeThumbnails, logger: deps.logger, afterUpload }),
+      recordUpload: uploadRecorder({ history: deps.history, thumbnailsDir, makeThumbnails: deps.makeThumbnails, logger: deps.logger, afterUpload, later: deps.deferThumbnails ? this.pendingThumbnails : undefined }),
     });
     this.jobs = new AddJobs({ settings: deps.settings, uploaders: deps.uploaders, queue: this.queue });
     this.thumbnailsDir = thumbnailsDir;

@@ -24,7 +24,7 @@ interface AlbumsState {
 export const useAlbums = create<AlbumsState>((set, get) => {
   const fail = (err: unknown) => set({ notice: { kind: 'error', text: messageOf(err) } });
   const refreshOpen = async (album: AlbumInfo) => {
-    const images = await call('albums.images', { uploaderId: UPLOADER, albumId: album.id });
+    const images = await call('albums.images', { uploaderId: UPLOADER, albumId: album.id, deleteHash: album.deleteHash });
     set({ open: { album, images, loading: false } });
   };
   return {
@@ -63,7 +63,7 @@ export const useAlbums = create<AlbumsState>((set, get) => {
     },
     async add(album, images) {
       try {
-        await call('albums.add', { uploaderId: UPLOADER, albumId: album.id, images });
+        await call('albums.add', { uploaderId: UPLOADER, albumId: album.id, deleteHash: album.deleteHash, images });
         set({ notice: { kind: 'info', text: `Added ${images.length} image${images.length === 1 ? '' : 's'} to “${album.title}”.` } });
         await Promise.all([refreshOpen(album), get().load()]);
         return true;
@@ -74,7 +74,7 @@ export const useAlbums = create<AlbumsState>((set, get) => {
     },
     async remove(album, image) {
       try {
-        await call('albums.remove', { uploaderId: UPLOADER, albumId: album.id, imageIds: [image.id] });
+        await call('albums.remove', { uploaderId: UPLOADER, albumId: album.id, deleteHash: album.deleteHash, imageIds: [image.id] });
         set({ notice: { kind: 'info', text: `Removed ${image.id} from “${album.title}”.` } });
         await Promise.all([refreshOpen(album), get().load()]);
       } catch (err) {
@@ -83,7 +83,7 @@ export const useAlbums = create<AlbumsState>((set, get) => {
     },
     async deleteAlbum(album) {
       try {
-        await call('albums.delete', { uploaderId: UPLOADER, albumId: album.id });
+        await call('albums.delete', { uploaderId: UPLOADER, albumId: album.id, deleteHash: album.deleteHash });
         set({ notice: { kind: 'info', text: `Deleted the album “${album.title}”. Its images are still in your account.` } });
         if (get().open?.album.id === album.id) set({ open: undefined });
         await get().load();

@@ -5,6 +5,8 @@ import { answersFromFlags } from '../../../electron/cli/commands/sxcu.js';
 import { cli } from '../../support/cli.js';
 import { tempProfile } from '../../support/profile.js';
 import { sxcuFile } from '../../support/sxcu.js';
+import { startJsonHost } from '../../servers/sxcu-hosts.js';
+import { writeNoisePng } from '../../support/images.js';
 
 const current = sxcuFile({
   Name: 'example host',
@@ -25,6 +27,38 @@ async function profileWith(files: Record<string, string>): Promise<string> {
 }
 
 describe('shotput import-sxcu', () => {
+  it('imports a file whose RequestURL is a placeholder, and asks for the address before the upload', async () => {
+    const host = await startJsonHost('tok');
+    try {
+      const webhook = sxcuFile({
+        Name: 'Discord webhook',
+        DestinationType: 'ImageUploader',
+        RequestURL: 'Webhook URL',
+        Headers: { Authorization: 'Bearer tok' },
+        Body: 'MultipartFormData',
+        FileFormName: 'file',
+        URL: '{json:files[0].url}',
+      });
+      const dir = await profileWith({ 'hook.sxcu': webhook });
+      const run = await cli(dir, 'import-sxcu', 'hook.sxcu');
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('It asks before each upload: "Webhook URL" (text)');
+      await writeNoisePng(join(dir, 'a.png'), 8, 8);
+      const unanswered = await cli(dir, 'upload', 'a.png', '--uploader', 'custom:discord-webhook');
+      expect(unanswered.code).toBe(2);
+      expect(unanswered.stderr).toContain('"Webhook URL"');
+      const notAnAddress = await cli(dir, 'upload', 'a.png', '--uploader', 'custom:discord-webhook', '--answer', 'Webhook URL=my hook');
+      expect(notAnAddress.code).toBe(1);
+      expect(notAnAddress.stderr).toContain('my hook');
+      const uploaded = await cli(dir, 'upload', 'a.png', '--uploader', 'custom:discord-webhook', '--answer', `Webhook URL=${host.url}/api/upload`);
+      expect(uploaded.code, uploaded.stderr).toBe(0);
+      expect(uploaded.stdout).toMatch(new RegExp(`^${host.url}/f/\\w+/a\\.png\n$`));
+      expect(host.uploads).toHaveLength(1);
+    } finally {
+      await host.close();
+    }
+  });
+
   it('imports a file, says how to use it, and keeps its keys as secrets', async () => {
     const dir = await profileWith({ 'host.sxcu': current });
     const run = await cli(dir, 'import-sxcu', 'host.sxcu');

@@ -237,9 +237,11 @@ describe('reading .sxcu files', () => {
   });
 
   it('refuses a RequestURL that is not a web address, and %rf{…}, which reads the user\'s files', () => {
-    expect(refusal(current.replace('https://img.example/api/upload', 'Webhook URL')).message).toBe(
-      'host.sxcu, line 6, RequestURL: "Webhook URL" is not a web address; replace it with the host\'s upload address, such as https://host.example/upload.',
+    expect(refusal(current.replace('https://img.example/api/upload', 'https://')).message).toBe(
+      'host.sxcu, line 6, RequestURL: "https://" is not a web address; replace it with the host\'s upload address, such as https://host.example/upload.',
     );
+    // A placeholder where the user's own address goes becomes a question asked before the upload.
+    expect(readSxcu(current.replace('https://img.example/api/upload', '<Your webhook URL>')).spec.requestUrl).toBe('{inputbox:<Your webhook URL>}');
     expect(refusal(current.replace('https://img.example/api/upload', 'ftp://img.example/')).code).toBe('sxcu_unsupported');
     expect(refusal(current.replace('1d', '%rf{C:\\\\secrets.txt}')).message).toContain('line 12, Arguments.expires: %rf{…} reads a line from a file on your computer');
     expect(readSxcu(current.replace('https://img.example/api/upload', 'https://{select:a.example|b.example}/up')).spec.requestUrl).toBe(

@@ -57,6 +57,8 @@ describe('IM.GE uploader', () => {
       height: 898,
       bytes: file.size,
       expiresAt: expect.any(String),
+      // The display-size link the host returned too (its medium size is null for this image).
+      links: { display: `${server.url}/images/${id}.md.png` },
     });
     // Five months from now, as the server computed it: not five minutes.
     const days = (Date.parse(result.expiresAt!) - Date.now()) / 86_400_000;
@@ -68,12 +70,25 @@ describe('IM.GE uploader', () => {
     const { server, core, ctx } = await setup();
     await core.settings.set('uploaders.imge.expiration', '1w');
     await core.settings.set('uploaders.imge.albumId', 'alb1');
-    await core.settings.set('uploaders.imge.categoryId', '7');
+    await core.settings.set('uploaders.imge.categoryId', 7);
     await core.settings.set('uploaders.imge.width', 800);
     await imgeUploader.upload(asSource(await pngFile()), {}, ctx());
     expect(server.last()!.fields).toEqual({ key: KEY, format: 'json', album_id: 'alb1', category_id: '7', width: '800', expiration: 'P1W', nsfw: '0' });
     await imgeUploader.upload(asSource(await pngFile()), { expiration: 'never' }, ctx());
     expect(server.last()!.fields.expiration).toBeUndefined();
+  });
+
+  it('takes only a whole number as the category, and an upload may choose its own', async () => {
+    const { server, core, ctx } = await setup();
+    for (const bad of ['news', '7.5', 7.5, -1]) {
+      await expect(core.settings.set('uploaders.imge.categoryId', bad as never)).rejects.toThrow(/Category ID \(uploaders\.imge\.categoryId\) must be (a whole number|between)/);
+    }
+    await core.settings.set('uploaders.imge.categoryId', 3);
+    await imgeUploader.upload(asSource(await pngFile()), { categoryId: 12 }, ctx());
+    expect(server.last()!.fields.category_id).toBe('12');
+    await core.settings.set('uploaders.imge.categoryId', 0);
+    await imgeUploader.upload(asSource(await pngFile()), {}, ctx());
+    expect(server.last()!.fields.category_id).toBeUndefined();
   });
 
   it('sends every human expiration as the form Chevereto accepts, never PT for days and longer', async () => {

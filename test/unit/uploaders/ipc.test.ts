@@ -121,6 +121,16 @@ describe('Imgur account channels', () => {
     expect(await core.dispatch('albums.create', { uploaderId: 'imgur', title: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
   });
 
+  it('gives the window an anonymous album’s deletehash, and takes it back to manage the album', async () => {
+    const { core, server } = await imgurCore();
+    const created = await core.dispatch('albums.create', { uploaderId: 'imgur', title: 'Anon' });
+    expect(created).toMatchObject({ ok: true, value: { title: 'Anon', deleteHash: expect.stringMatching(/^\w{15}$/) } });
+    const { id: albumId, deleteHash } = (created as { value: { id: string; deleteHash: string } }).value;
+    expect(await core.dispatch('albums.delete', { uploaderId: 'imgur', albumId, deleteHash })).toEqual({ ok: true, value: null });
+    expect(server.last()).toMatchObject({ method: 'DELETE', path: `/3/album/${deleteHash}`, headers: { authorization: `Client-ID ${CLIENT_ID}` } });
+    expect(server.albums.has(albumId)).toBe(false);
+  });
+
   it('reads image ids out of the links people paste', () => {
     expect(imageIdFrom('AbC12')).toBe('AbC12');
     expect(imageIdFrom('https://imgur.com/AbC12')).toBe('AbC12');

@@ -6,6 +6,7 @@ import {
   MB,
   baseUrlOf,
   checkSource,
+  definedLinks,
   expirationOf,
   fields,
   httpIO,
@@ -49,7 +50,15 @@ function descriptorOf(preset: CheveretoPreset): UploaderDescriptor {
       fields.secret(id, 'apiKey', 'API key', preset.keyHelp),
       fields.expiration(id, CHEVERETO_EXPIRATION_CHOICES),
       fields.text(id, 'albumId', 'Album ID', 'The encoded id of one of your albums; images go there unless an upload chooses another.'),
-      fields.text(id, 'categoryId', 'Category ID', 'A category number of the site, if it uses categories.'),
+      {
+        key: settingKey(id, 'categoryId'),
+        label: 'Category ID',
+        kind: 'integer',
+        default: 0,
+        min: 0,
+        max: 2_147_483_647,
+        help: 'A category number of the site, if it uses categories; 0 for none.',
+      },
       {
         key: settingKey(id, 'width'),
         label: 'Resize to width (pixels)',
@@ -79,6 +88,11 @@ function isoFromGmt(text: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+function categoryOf(ctx: UploadContext, options: UploadOptions): string | undefined {
+  const category = options.categoryId ?? Number(ctx.config.get('categoryId') ?? 0);
+  return Number.isInteger(category) && category > 0 ? String(category) : undefined;
+}
+
 export function createCheveretoUploader(preset: CheveretoPreset): Uploader {
   const descriptor = descriptorOf(preset);
   const service = serviceOf(descriptor);
@@ -106,7 +120,7 @@ export function createCheveretoUploader(preset: CheveretoPreset): Uploader {
         ['title', options.title?.slice(0, 100)],
         ['description', options.description],
         ['album_id', options.albumId ?? optionalText(ctx, 'albumId')],
-        ['category_id', optionalText(ctx, 'categoryId')],
+        ['category_id', categoryOf(ctx, options)],
         ['width', width > 0 ? String(width) : undefined],
         ['expiration', expiration ? CHEVERETO_EXPIRATION[expiration] : undefined],
         ['nsfw', nsfw ? '1' : '0'],
@@ -130,6 +144,7 @@ export function createCheveretoUploader(preset: CheveretoPreset): Uploader {
         url: stringField(image, 'url') ?? '',
         viewerUrl: stringField(image, 'url_viewer'),
         thumbnailUrl: stringField(image, 'thumb', 'url') ?? stringField(image, 'medium', 'url'),
+        links: definedLinks({ medium: stringField(image, 'medium', 'url'), display: stringField(image, 'display_url') }),
         deleteUrl: stringField(image, 'delete_url'),
         remoteId: stringField(image, 'id_encoded') ?? stringField(image, 'id'),
         width: numberField(image, 'width'),

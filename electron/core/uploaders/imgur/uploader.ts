@@ -50,7 +50,8 @@ const descriptor: UploaderDescriptor = {
       help: `While you connect your account Shotput listens on http://127.0.0.1:<port>/imgur/callback; register exactly that address as your Imgur application's callback URL.`,
     },
   ],
-  capabilities: { albums: true, delete: true, remoteUrl: true, expiration: [], maxBytes: 20 * MB, accepts: 'image' },
+  // Imgur's documented image types: JPEG, PNG, GIF (and APNG, TIFF); WebP and AVIF are converted.
+  capabilities: { albums: true, delete: true, remoteUrl: true, expiration: [], maxBytes: 20 * MB, formats: ['png', 'jpeg', 'gif'], accepts: 'image' },
 };
 
 /** Uploads go to the account when one is connected and the user wants it. */

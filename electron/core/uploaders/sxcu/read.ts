@@ -408,6 +408,12 @@ class SxcuReader {
     } catch {
       url = undefined;
     }
+    if ((!url || url.hostname === '') && isPlaceholder(spec.requestUrl)) {
+      // ShareX users share files with "Webhook URL" where their own address goes: ask for it.
+      this.warnings.push(`RequestURL "${spec.requestUrl}" is a placeholder: Shotput asks for the address before each upload.`);
+      spec.requestUrl = `{inputbox:${escapeSyntax(spec.requestUrl)}}`;
+      return;
+    }
     if (!url || url.hostname === '') {
       this.invalid(`"${spec.requestUrl}" is not a web address; replace it with the host's upload address, such as https://host.example/upload`, 'RequestURL');
     }
@@ -415,6 +421,16 @@ class SxcuReader {
       this.unsupported(`"${spec.requestUrl}" uses ${url.protocol.slice(0, -1)}; Shotput uploads over https and http only`, 'RequestURL');
     }
   }
+}
+
+/** Words standing where an address goes ("Webhook URL", "<your domain>"): no call, no scheme. */
+function isPlaceholder(requestUrl: string): boolean {
+  return sampleUrl(requestUrl) === requestUrl && !requestUrl.includes('://') && /[a-z]/i.test(requestUrl);
+}
+
+/** Text as a literal inside a {call:…} parameter. */
+function escapeSyntax(text: string): string {
+  return text.replace(/[\\{}|]/g, (c) => `\\${c}`);
 }
 
 /** RequestURL with every call replaced by a placeholder, to check the address around them. */

@@ -4,7 +4,7 @@
  * entities, no network); XPath is the `xpath` package's full XPath 1.0.
  */
 import { createRequire } from 'node:module';
-import { DOMParser } from '@xmldom/xmldom';
+import type * as Xmldom from '@xmldom/xmldom';
 import { memoize } from './memo.js';
 
 /** The part of the `xpath` package used here (its own typings pull the DOM library into Node code). */
@@ -15,7 +15,12 @@ interface XPathModule {
   parse(expression: string): XPathEvaluator;
 }
 
-const xpath = createRequire(import.meta.url)('xpath') as XPathModule;
+// Loaded on first use: only uploaders whose answers are XML need them, and every process start pays for an import.
+const load = createRequire(import.meta.url);
+let xpathModule: XPathModule | undefined;
+let xmldomModule: typeof Xmldom | undefined;
+const xpath = () => (xpathModule ??= load('xpath') as XPathModule);
+const xmldom = () => (xmldomModule ??= load('@xmldom/xmldom') as typeof Xmldom);
 
 export class XmlProblem extends Error {
   constructor(message: string) {
@@ -30,7 +35,7 @@ const compiled = memoize<XPathEvaluator>();
 export function compileXPath(expression: string): XPathEvaluator {
   return compiled(expression, () => {
     try {
-      return xpath.parse(expression);
+      return xpath().parse(expression);
     } catch (err) {
       throw new XmlProblem(`"${expression}" is not an XPath expression (${(err as Error).message})`);
     }
@@ -41,7 +46,7 @@ export function parseXml(text: string): unknown {
   const fail = (message: string): never => {
     throw new XmlProblem(message.split('\n')[0]!);
   };
-  const parser = new DOMParser({
+  const parser = new (xmldom().DOMParser)({
     onError: (level, message) => {
       if (level !== 'warning') fail(message);
     },

@@ -1,0 +1,51 @@
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { toUserError } from '../errors.js';
+import type { HistoryService } from '../history/service.js';
+import type { Logger } from '../logger.js';
+import type { ThumbnailMaker } from './record-upload.js';
+
+/**
+ * History thumbnails left for later: a command-line upload is done when its link is printed, not
+ * after decoding the image once more. The uploaded file is kept (a hard link: instant) under its
+ * history id until `shotput thumbnails`, started on its own after the upload, or the app's next
+ * start makes the thumbnails and adds them to the record.
+ */
+export class PendingThumbnails {
+  constructor(
+    private readonly deps: { dir: string; thumbnailsDir: string; history: HistoryService; makeThumbnails?: ThumbnailMaker; logger: Logger },
+  ) {}
+
+  async keep(filePath: string, historyId: string): Promise<void> {
+    await mkdir(this.deps.dir, { recursive: true });
+    const kept = join(this.deps.dir, `${historyId}${extname(filePath)}`);
+    await link(filePath, kept).catch(() => copyFile(filePath, kept));
+  }
+
+  async any(): Promise<boolean> {
+    return (await readdir(this.deps.dir).catch(() => [])).length > 0;
+  }
+
+  /** Makes every pending thumbnail set and adds it to its record; resolves to how many were made. */
+  async makeAll(): Promise<number> {
+    const { dir, thumbnailsDir, history, makeThumbnails, logger } = this.deps;
+    const files = await readdir(dir).catch(() => [] as string[]);
+    let made = 0;
+    for (const file of files) {
+      const path = join(dir, file);
+      const historyId = file.slice(0, file.length - extname(file).length);
+      try {
+        if (makeThumbnails && history.get(historyId)) {
+          const thumbnails = await makeThumbnails(path, thumbnailsDir, historyId);
+          await history.update(historyId, { thumbnails });
+          made++;
+        }
+      } catch (err) {
+        logger.warn(`No thumbnail for ${historyId}: ${toUserError(err).message}`);
+      } finally {
+        await rm(path, { force: true });
+      }
+    }
+    return made;
+  }
+}
