@@ -120,7 +120,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   imgur.onStatus((status) => events.emit('imgur.status', status));
 
   const history = await HistoryService.open(join(deps.profileDir, 'history', 'history.jsonl'), logger);
-  history.onChange(() => events.emit('history.changed', {}));
+  history.onChange((change) => events.emit('history.changed', change));
   const uploads = new UploadsService({
     profileDir: deps.profileDir,
     settings,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { SettingSection, SettingValue } from '../settings/fields.js';
 import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type UploadQuestions } from '../sxcu.js';
 import { ALBUM_PRIVACY, type AlbumImage, type AlbumInfo, type ImgurStatus, type UploaderInfo } from '../uploaders.js';
-import { LINK_FORMATS, type HistoryPage, type LinkFormat, type QueueJob } from '../uploads.js';
+import { HISTORY_STATUSES, LINK_FORMATS, type HistoryChange, type HistoryPage, type HistoryPageResult, type HistoryRecord, type LinkFormat, type QueueJob } from '../uploads.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
 export interface Channel<P extends z.ZodType, R> {
@@ -29,7 +29,8 @@ export interface EventMap {
   'queue.changed': { jobs: QueueJob[] };
   /** Bytes handed to the network so far; a few times a second per running upload. */
   'queue.progress': { id: string; sent: number; total: number };
-  'history.changed': Record<string, never>;
+  /** Incremental: the records added, changed and removed (also by another process). */
+  'history.changed': HistoryChange;
   /** .sxcu files opened with Shotput, waiting for the user to confirm their import. */
   'sxcu.pending': { items: PendingSxcu[] };
   /** The Imgur account connected or not, a connection attempt settled, or "uploads left" changed. */
@@ -124,8 +125,37 @@ export const channels = {
       })
       .strict(),
   ),
+  /** One page of history by cursor, filtered and sorted in the store; `total` counts every match. */
+  'history.page': channel<HistoryPageResult>()(
+    z
+      .object({
+        cursor: z.string().max(500).nullable().optional(),
+        limit: z.number().int().min(1).max(500),
+        search: z.string().max(200).optional(),
+        uploaders: z.array(uploaderId).max(100).optional(),
+        status: z.array(z.enum(HISTORY_STATUSES)).max(3).optional(),
+        from: z.number().int().min(0).optional(),
+        to: z.number().int().min(0).optional(),
+        sort: z.object({ by: z.enum(['date', 'size', 'name']), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+      })
+      .strict(),
+  ),
+  'history.get': channel<HistoryRecord | null>()(z.object({ id: recordId }).strict()),
   'history.copyLink': channel<{ text: string }>()(
     z.object({ id: recordId, format: z.enum(LINK_FORMATS as [LinkFormat, ...LinkFormat[]]).optional() }).strict(),
+  ),
+  /**
+   * Copies the links of several uploads at once, one per line: `format` for the direct link, or one
+   * named link (`link`, from linksOf) as it is. Resolves to the text copied.
+   */
+  'history.copy': channel<{ text: string; count: number }>()(
+    z
+      .object({
+        ids: z.array(recordId).min(1).max(500),
+        format: z.enum(LINK_FORMATS as [LinkFormat, ...LinkFormat[]]).optional(),
+        link: z.string().min(1).max(40).regex(/^\w+$/).optional(),
+      })
+      .strict(),
   ),
   'history.open': channel<null>()(z.object({ id: recordId, which: z.enum(['viewer', 'image', 'deletePage']) }).strict()),
   'history.delete': channel<{ remote: 'deleted' | 'skipped' }>()(z.object({ id: recordId, localOnly: z.boolean().optional() }).strict()),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryPage, HistoryRecord } from '../../../shared/uploads.js';
+import type { HistoryChange, HistoryPage, HistoryPageQuery, HistoryPageResult, HistoryRecord } from '../../../shared/uploads.js';
 import { ShotputError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { Journal } from './journal.js';
+import { pageHistory } from './page.js';
 
 type HistoryOp =
   | { op: 'add'; record: HistoryRecord }
@@ -25,7 +26,7 @@ export class HistoryService {
   /** Newest first; rebuilt lazily after changes. */
   private ordered: HistoryRecord[] | undefined;
   private opsInLog = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: HistoryChange) => void>();
 
   private constructor(
     private readonly journal: Journal<HistoryOp>,
@@ -89,12 +90,17 @@ export class HistoryService {
     return { items: items.slice(offset, offset + limit), total: items.length };
   }
 
+  /** One page by cursor, filtered and sorted; `labelOf` names uploaders as the window shows them (search matches "IM.GE"). */
+  page(query: HistoryPageQuery, labelOf: (uploaderId: string) => string = (id) => id): HistoryPageResult {
+    return pageHistory(this.newestFirst(), query, labelOf);
+  }
+
   /** The few most recent uploads (the tray menu). */
   recent(count: number): HistoryRecord[] {
     return this.newestFirst().slice(0, count);
   }
 
-  onChange(listener: () => void): () => void {
+  onChange(listener: (change: HistoryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -107,7 +113,11 @@ export class HistoryService {
     await this.journal.append(op);
     this.apply(op);
     this.opsInLog++;
-    for (const listener of this.listeners) listener();
+    const change: HistoryChange = { added: [], updated: [], removed: [] };
+    if (op.op === 'add') change.added.push(op.record);
+    else if (op.op === 'update') change.updated.push(this.require(op.id));
+    else change.removed.push(op.id);
+    for (const listener of this.listeners) listener(change);
     if (this.opsInLog > 1000 && this.opsInLog > 2 * this.records.size) await this.compact();
   }
 

@@ -96,6 +96,11 @@ export async function requireSecret(ctx: UploadContext, service: ServiceRef, fie
   return value;
 }
 
+/** Chevereto-style replies give a medium-size link besides the thumbnail: kept with the record's other links. */
+export function mediumLink(url: string | undefined): Record<string, string> | undefined {
+  return url ? { medium: url } : undefined;
+}
+
 export function optionalText(ctx: UploadContext, field: string): string | undefined {
   const value = String(ctx.config.get(field) ?? '').trim();
   return value === '' ? undefined : value;

@@ -4,7 +4,7 @@
  * delete API: `delete_url` is a page the user opens.
  */
 import { cheveretoFailure } from './chevereto/errors.js';
-import { EXPIRATION_LABELS, MB, baseUrlOf, checkSource, fields, httpIO, requireSecret, serviceOf, settingKey, type Expiration } from './common.js';
+import { EXPIRATION_LABELS, MB, baseUrlOf, checkSource, fields, httpIO, mediumLink, requireSecret, serviceOf, settingKey, type Expiration } from './common.js';
 import { UploadError, UploadErrorCode } from './errors.js';
 import { multipartBody, type MultipartPart } from './http/body.js';
 import { malformedFailure } from './http/failure.js';
@@ -111,6 +111,7 @@ export const imgbbUploader: Uploader = {
       viewerUrl: stringField(data, 'url_viewer'),
       thumbnailUrl: stringField(data, 'thumb', 'url') ?? stringField(data, 'medium', 'url'),
       deleteUrl: stringField(data, 'delete_url'),
+      links: mediumLink(stringField(data, 'medium', 'url')),
       remoteId: stringField(data, 'id'),
       width: numberField(data, 'width'),
       height: numberField(data, 'height'),
