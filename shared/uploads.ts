@@ -6,6 +6,8 @@
 export interface UserError {
   code: string;
   message: string;
+  /** The setting that fixes it: the window offers to open that field. */
+  setting?: string;
 }
 
 export type JobState =

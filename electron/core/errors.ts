@@ -2,13 +2,16 @@ import { IpcErrorCode, type IpcError } from '../../shared/ipc/result.js';
 
 /** An error meant for a person: `message` says what went wrong and what to do. */
 export class ShotputError extends Error {
+  /** The setting that fixes it, when one does. */
+  readonly setting?: string;
   constructor(
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; setting?: string },
   ) {
     super(message, options);
     this.name = 'ShotputError';
+    if (options?.setting) this.setting = options.setting;
   }
 }
 
@@ -17,7 +20,7 @@ export class ShotputError extends Error {
  * one-line message but never a stack trace.
  */
 export function toUserError(err: unknown): IpcError {
-  if (err instanceof ShotputError) return { code: err.code, message: err.message };
+  if (err instanceof ShotputError) return err.setting ? { code: err.code, message: err.message, setting: err.setting } : { code: err.code, message: err.message };
   const detail = err instanceof Error ? err.message : String(err);
   return {
     code: IpcErrorCode.internal,

@@ -3,6 +3,7 @@ import type { ViewName } from '../../shared/ipc/contract.js';
 import { subscribe } from './api/client.js';
 import { OpenedSxcuDialog } from './components/OpenedSxcuDialog.js';
 import { QuestionsDialog } from './components/QuestionsDialog.js';
+import { Toasts } from './components/Toasts.js';
 import { useCustomUploaders } from './stores/custom-uploaders.js';
 import { useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
@@ -11,7 +12,7 @@ import { useSettings } from './stores/settings.js';
 import { useUploaders } from './stores/uploaders.js';
 import { useTheme } from './theme.js';
 import { AlbumsView } from './views/AlbumsView.js';
-import { HistoryView } from './views/HistoryView.js';
+import { HistoryView } from './views/history/HistoryView.js';
 import { QueueView } from './views/QueueView.js';
 import { SettingsView } from './views/SettingsView.js';
 
@@ -42,7 +43,7 @@ export function App() {
       subscribe('app.navigate', ({ view: next }) => show(next)),
       subscribe('queue.changed', ({ jobs }) => useQueue.getState().replace(jobs)),
       subscribe('queue.progress', ({ id, sent, total }) => useQueue.getState().progress(id, sent, total)),
-      subscribe('history.changed', () => void useHistory.getState().load()),
+      subscribe('history.changed', (change) => useHistory.getState().applyChange(change)),
       subscribe('sxcu.pending', ({ items }) => useCustomUploaders.getState().setPending(items)),
       subscribe('imgur.status', (status) => useUploaders.getState().setImgur(status)),
     ];
@@ -140,6 +141,7 @@ export function App() {
         </h1>
         <Current />
       </main>
+      <Toasts />
     </div>
   );
 }

@@ -4,6 +4,8 @@ export interface IpcError {
   code: string;
   /** A sentence a person understands: what went wrong and what to do. */
   message: string;
+  /** The setting that fixes it (`uploaders.imge.apiKey`): the window opens that field. */
+  setting?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

@@ -1,7 +1,11 @@
 import { create } from 'zustand';
 import type { AlbumImage, AlbumInfo } from '../../../shared/uploaders.js';
 import { call } from '../api/client.js';
+import type { HistoryRecord } from '../../../shared/uploads.js';
 import { messageOf } from './messages.js';
+import { useNavigation } from './navigation.js';
+import { useToasts } from './toasts.js';
+import { uploaderLabel } from './uploaders.js';
 
 /** Albums live on Imgur, the only service with albums Shotput can manage. */
 const UPLOADER = 'imgur';
@@ -17,6 +21,8 @@ interface AlbumsState {
   show(album: AlbumInfo): Promise<void>;
   close(): void;
   add(album: AlbumInfo, images: string[]): Promise<boolean>;
+  /** Uploads picked in History (selection or drag): Imgur ones go in, others are named with why not. */
+  addRecords(album: AlbumInfo, records: HistoryRecord[]): Promise<void>;
   remove(album: AlbumInfo, image: AlbumImage): Promise<void>;
   deleteAlbum(album: AlbumInfo): Promise<void>;
 }
@@ -71,6 +77,19 @@ export const useAlbums = create<AlbumsState>((set, get) => {
         fail(err);
         return false;
       }
+    },
+    async addRecords(album, records) {
+      const toast = useToasts.getState();
+      const fits = records.filter((r) => r.uploaderId === UPLOADER && r.remoteId);
+      const refused = records
+        .filter((r) => !fits.includes(r))
+        .map((r) => `${r.fileName}: it is on ${uploaderLabel(r.uploaderId)}; an Imgur album holds only images uploaded to Imgur.`);
+      if (fits.length > 0 && (await get().add(album, fits.map((r) => r.remoteId!)))) {
+        toast.show({ kind: 'info', text: `Added ${fits.length} upload${fits.length === 1 ? '' : 's'} to “${album.title}”.`, action: { label: 'Open album', run: () => { useNavigation.getState().show('albums'); void get().show(album); } } });
+      } else if (fits.length > 0) {
+        toast.show({ kind: 'error', text: get().notice?.text ?? `Could not add to “${album.title}”.` });
+      }
+      if (refused.length > 0) toast.show({ kind: 'error', text: `Not added to “${album.title}”:`, items: refused });
     },
     async remove(album, image) {
       try {

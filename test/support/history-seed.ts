@@ -1,0 +1,32 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Journal } from '../../electron/core/history/journal.js';
+import type { HistoryRecord } from '../../shared/uploads.js';
+
+/**
+ * Fills a profile's history with `count` records (newest first: record 0 is the newest), written
+ * in one go through the store's own file layer, as a long-used profile would have them.
+ */
+export async function seedHistory(profileDir: string, count: number, start = Date.parse('2020-01-01T00:00:00Z')): Promise<void> {
+  const path = join(profileDir, 'history', 'history.jsonl');
+  await mkdir(join(profileDir, 'history'), { recursive: true });
+  const ops = Array.from({ length: count }, (_, i) => {
+    const n = count - i;
+    const record: HistoryRecord = {
+      id: `seed-${String(n).padStart(7, '0')}`,
+      createdAt: new Date(start + n * 60_000).toISOString(),
+      uploaderId: n % 3 === 0 ? 'imgbb' : 'imge',
+      fileName: `screenshot-${String(n).padStart(7, '0')}.png`,
+      url: `https://i.example.test/${n}.png`,
+      viewerUrl: `https://example.test/i/${n}`,
+      bytes: 1000 + (n % 5000),
+      width: 800,
+      height: 600,
+      origin: 'upload',
+    };
+    return { op: 'add' as const, record };
+  });
+  const journal = new Journal<unknown>(path);
+  await journal.rewrite(ops);
+  await journal.close();
+}
