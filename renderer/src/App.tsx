@@ -15,6 +15,8 @@ import { AlbumsView } from './views/AlbumsView.js';
 import { HistoryView } from './views/history/HistoryView.js';
 import { QueueView } from './views/QueueView.js';
 import { SettingsView } from './views/SettingsView.js';
+import { FirstRunView } from './views/FirstRunView.js';
+import { firstRunDismissed, isReady } from './stores/first-run.js';
 
 const VIEWS: Array<{ name: ViewName; title: string; component: ComponentType }> = [
   { name: 'history', title: 'History', component: HistoryView },
@@ -22,6 +24,17 @@ const VIEWS: Array<{ name: ViewName; title: string; component: ComponentType }> 
   { name: 'queue', title: 'Queue', component: QueueView },
   { name: 'settings', title: 'Settings', component: SettingsView },
 ];
+
+/** True while no built-in uploader can upload without set-up, and the user has not skipped the step. */
+function useFirstRun(): boolean {
+  const sections = useSettings((s) => s.sections);
+  const values = useSettings((s) => s.values);
+  const secrets = useSettings((s) => s.secrets);
+  const loaded = useSettings((s) => s.load.status === 'ready');
+  const uploaders = useUploaders((s) => s.list);
+  if (!loaded || uploaders.length === 0 || firstRunDismissed()) return false;
+  return !uploaders.filter((u) => u.builtIn).some((u) => isReady(sections.find((s) => s.id === u.settingsSection), values, secrets));
+}
 
 export function App() {
   const view = useNavigation((s) => s.view);
@@ -94,6 +107,9 @@ export function App() {
 
   const current = VIEWS.find((v) => v.name === view) ?? VIEWS[0]!;
   const Current = current.component;
+  const firstRun = useFirstRun();
+  const [firstRunClosed, setFirstRunClosed] = useState(false);
+  const showFirstRun = firstRun && !firstRunClosed && view === 'history';
   return (
     <div
       className="app"
@@ -137,9 +153,9 @@ export function App() {
       <OpenedSxcuDialog />
       <main className="content" aria-labelledby="view-title">
         <h1 id="view-title" ref={heading} tabIndex={-1}>
-          {current.title}
+          {showFirstRun ? 'Set up uploading' : current.title}
         </h1>
-        <Current />
+        {showFirstRun ? <FirstRunView onDone={() => setFirstRunClosed(true)} /> : <Current />}
       </main>
       <Toasts />
     </div>
