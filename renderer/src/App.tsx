@@ -5,7 +5,7 @@ import { OpenedSxcuDialog } from './components/OpenedSxcuDialog.js';
 import { QuestionsDialog } from './components/QuestionsDialog.js';
 import { Toasts } from './components/Toasts.js';
 import { useCustomUploaders } from './stores/custom-uploaders.js';
-import { useHistory } from './stores/history.js';
+import { DEFAULT_FILTERS, useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
 import { useQueue } from './stores/queue.js';
 import { useSettings } from './stores/settings.js';
@@ -32,7 +32,9 @@ function useFirstRun(): boolean {
   const secrets = useSettings((s) => s.secrets);
   const loaded = useSettings((s) => s.load.status === 'ready');
   const uploaders = useUploaders((s) => s.list);
-  if (!loaded || uploaders.length === 0 || firstRunDismissed()) return false;
+  // A new user: nothing uploaded yet. Someone with a history keeps seeing it, even with keys removed.
+  const emptyHistory = useHistory((s) => s.loaded && s.total === 0 && s.filters === DEFAULT_FILTERS);
+  if (!loaded || !emptyHistory || uploaders.length === 0 || firstRunDismissed()) return false;
   return !uploaders.filter((u) => u.builtIn).some((u) => isReady(sections.find((s) => s.id === u.settingsSection), values, secrets));
 }
 
@@ -49,6 +51,7 @@ export function App() {
   useEffect(() => {
     void fetchSettings();
     void useQueue.getState().load();
+    void useHistory.getState().reload();
     void useUploaders.getState().load().catch(() => undefined);
     void useUploaders.getState().loadImgur().catch(() => undefined);
     const offs = [

@@ -27,7 +27,7 @@ export function HistoryView() {
   const filtered = filters.search.trim() !== '' || filters.uploaders.length > 0 || filters.status.length > 0 || filters.from !== '' || filters.to !== '';
 
   useEffect(() => {
-    void useHistory.getState().reload();
+    if (!useHistory.getState().loaded) void useHistory.getState().reload();
   }, []);
 
   if (loaded && total === 0 && !filtered) {
