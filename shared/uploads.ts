@@ -46,10 +46,19 @@ export interface QueueJob {
   historyId?: string;
 }
 
+/** done: on the host; failed: the upload did not succeed; deleted: removed from the host, kept here. */
+export type HistoryStatus = 'done' | 'failed' | 'deleted';
+export const HISTORY_STATUSES: readonly HistoryStatus[] = ['done', 'failed', 'deleted'];
+
 export interface HistoryRecord {
   id: string;
   createdAt: string;
+  /** The queue job that produced it: a job is recorded at most once. Absent for imports. */
+  jobId?: string;
+  status: HistoryStatus;
   uploaderId: string;
+  /** The uploader's name as shown to the user ("IM.GE"), kept as it was at upload time. */
+  uploaderLabel: string;
   fileName: string;
   mime?: string;
   bytes?: number;
@@ -63,50 +72,64 @@ export interface HistoryRecord {
   remoteId?: string;
   expiresAt?: string;
   albumId?: string;
+  /** The album's title where known, so search finds uploads by album name. */
+  albumTitle?: string;
+  title?: string;
   links?: Record<string, string>;
   awaitingModeration?: boolean;
   /** Local thumbnail file names in the profile's thumbnails folder, by size name. */
   thumbnails?: Partial<Record<'square' | 'large' | 'avatar', string>>;
   /** 'upload' from this machine; 'import' from an account's existing images. */
   origin: 'upload' | 'import';
-  /** done (the default), failed (the upload did not go through), or deleted on the host. */
-  status?: HistoryStatus;
-  /** The title the upload was given, where the host keeps one. */
-  title?: string;
-  /** The queue job that made it (a resumed job never records twice). */
-  jobId?: string;
 }
 
-export const HISTORY_STATUSES = ['done', 'failed', 'deleted'] as const;
-export type HistoryStatus = (typeof HISTORY_STATUSES)[number];
+/** What `history.add` takes: the store fills in id, date, status and label when not given. */
+export type NewHistoryRecord = Omit<HistoryRecord, 'id' | 'createdAt' | 'status' | 'uploaderLabel'> &
+  Partial<Pick<HistoryRecord, 'id' | 'createdAt' | 'status' | 'uploaderLabel'>>;
 
+/** The old offset-based page (`history.list`), kept until the window moves to `history.page`. */
+export interface HistoryPage {
+  items: HistoryRecord[];
+  total: number;
+}
+
+export type HistorySortKey = 'date' | 'size' | 'name';
+export const HISTORY_SORT_KEYS: readonly HistorySortKey[] = ['date', 'size', 'name'];
+export interface HistorySort {
+  by: HistorySortKey;
+  dir: 'asc' | 'desc';
+}
+
+/** One page of history, by keyset cursor. Without `sort`: newest first. */
 export interface HistoryPageQuery {
+  /** `nextCursor` of the previous page with the same query; absent or null for the first page. */
   cursor?: string | null;
   limit: number;
+  /** Every word must appear in the file name, a link, the uploader's name, the album or the title. */
   search?: string;
   uploaders?: string[];
   status?: HistoryStatus[];
   /** Epoch ms, inclusive. */
   from?: number;
+  /** Epoch ms, inclusive. */
   to?: number;
-  sort?: { by: 'date' | 'size' | 'name'; dir: 'asc' | 'desc' };
+  sort?: HistorySort;
 }
 
 export interface HistoryPageResult {
   records: HistoryRecord[];
+  /** null on the last page. */
   nextCursor: string | null;
+  /** How many records match the query in all. */
   total: number;
 }
 
+/** What changed in history, from this process or another one. */
 export interface HistoryChange {
   added: HistoryRecord[];
   updated: HistoryRecord[];
+  /** Ids of records no longer in history. */
   removed: string[];
-}
-
-export interface HistoryPage {
-  items: HistoryRecord[];
-  total: number;
 }
 
 export type LinkFormat = 'url' | 'markdown' | 'html' | 'bbcode';

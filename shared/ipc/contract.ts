@@ -8,7 +8,19 @@ import { z } from 'zod';
 import type { SettingSection, SettingValue } from '../settings/fields.js';
 import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type UploadQuestions } from '../sxcu.js';
 import { ALBUM_PRIVACY, type AlbumImage, type AlbumInfo, type ImgurStatus, type UploaderInfo } from '../uploaders.js';
-import { HISTORY_STATUSES, LINK_FORMATS, type HistoryChange, type HistoryPage, type HistoryPageResult, type HistoryRecord, type LinkFormat, type QueueJob } from '../uploads.js';
+import {
+  HISTORY_SORT_KEYS,
+  HISTORY_STATUSES,
+  LINK_FORMATS,
+  type HistoryChange,
+  type HistoryPage,
+  type HistoryPageResult,
+  type HistoryRecord,
+  type HistorySortKey,
+  type HistoryStatus,
+  type LinkFormat,
+  type QueueJob,
+} from '../uploads.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
 export interface Channel<P extends z.ZodType, R> {
@@ -29,7 +41,7 @@ export interface EventMap {
   'queue.changed': { jobs: QueueJob[] };
   /** Bytes handed to the network so far; a few times a second per running upload. */
   'queue.progress': { id: string; sent: number; total: number };
-  /** Incremental: the records added, changed and removed (also by another process). */
+  /** Incremental; also for records written by another process (the CLI), within a second. */
   'history.changed': HistoryChange;
   /** .sxcu files opened with Shotput, waiting for the user to confirm their import. */
   'sxcu.pending': { items: PendingSxcu[] };
@@ -67,6 +79,7 @@ const recordId = z.string().min(1).max(100).regex(/^[\w-]+$/, 'an id is letters,
 const uploaderId = z.string().min(1).max(120).regex(/^[\w:.\- ]+$/, 'an uploader id such as imge or custom:my-host');
 const remoteId = z.string().min(1).max(100).regex(/^[\w-]+$/, 'an id given by the service: letters, digits, - and _');
 const albumId = remoteId;
+const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
 const uploadOptions = z
   .object({
     title: z.string().max(200).optional(),
@@ -125,7 +138,7 @@ export const channels = {
       })
       .strict(),
   ),
-  /** One page of history by cursor, filtered and sorted in the store; `total` counts every match. */
+  /** One page by keyset cursor; `total` counts every match. */
   'history.page': channel<HistoryPageResult>()(
     z
       .object({
@@ -133,10 +146,10 @@ export const channels = {
         limit: z.number().int().min(1).max(500),
         search: z.string().max(200).optional(),
         uploaders: z.array(uploaderId).max(100).optional(),
-        status: z.array(z.enum(HISTORY_STATUSES)).max(3).optional(),
-        from: z.number().int().min(0).optional(),
-        to: z.number().int().min(0).optional(),
-        sort: z.object({ by: z.enum(['date', 'size', 'name']), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        status: z.array(z.enum(HISTORY_STATUSES as [HistoryStatus, ...HistoryStatus[]])).max(3).optional(),
+        from: epochMs.optional(),
+        to: epochMs.optional(),
+        sort: z.object({ by: z.enum(HISTORY_SORT_KEYS as [HistorySortKey, ...HistorySortKey[]]), dir: z.enum(['asc', 'desc']) }).strict().optional(),
       })
       .strict(),
   ),

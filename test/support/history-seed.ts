@@ -15,7 +15,9 @@ export async function seedHistory(profileDir: string, count: number, start = Dat
     const record: HistoryRecord = {
       id: `seed-${String(n).padStart(7, '0')}`,
       createdAt: new Date(start + n * 60_000).toISOString(),
+      status: 'done',
       uploaderId: n % 3 === 0 ? 'imgbb' : 'imge',
+      uploaderLabel: n % 3 === 0 ? 'ImgBB' : 'IM.GE',
       fileName: `screenshot-${String(n).padStart(7, '0')}.png`,
       url: `https://i.example.test/${n}.png`,
       viewerUrl: `https://example.test/i/${n}`,

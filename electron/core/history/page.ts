@@ -5,7 +5,7 @@ import { ShotputError } from '../errors.js';
  * `history.page` over the records in memory, until the SQLite store (histstore) answers it in
  * SQL. The cursor is opaque to callers; here it is the offset of the next record.
  */
-export function pageHistory(newestFirst: readonly HistoryRecord[], query: HistoryPageQuery, labelOf: (uploaderId: string) => string): HistoryPageResult {
+export function pageHistory(newestFirst: readonly HistoryRecord[], query: HistoryPageQuery): HistoryPageResult {
   const terms = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const uploaders = query.uploaders && query.uploaders.length > 0 ? new Set(query.uploaders) : undefined;
   const statuses = query.status && query.status.length > 0 ? new Set(query.status) : undefined;
@@ -16,7 +16,7 @@ export function pageHistory(newestFirst: readonly HistoryRecord[], query: Histor
     if (query.from !== undefined && at < query.from) return false;
     if (query.to !== undefined && at > query.to) return false;
     if (terms.length === 0) return true;
-    const haystack = [r.fileName, r.url, r.viewerUrl, labelOf(r.uploaderId), r.uploaderId, r.albumId, r.title, r.remoteId]
+    const haystack = [r.fileName, r.url, r.viewerUrl, r.uploaderLabel, r.uploaderId, r.albumTitle, r.title, r.remoteId]
       .filter(Boolean)
       .join(' ')
       .toLowerCase();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryChange, HistoryPage, HistoryPageQuery, HistoryPageResult, HistoryRecord } from '../../../shared/uploads.js';
+import type { HistoryChange, HistoryPage, HistoryPageQuery, HistoryPageResult, HistoryRecord, NewHistoryRecord } from '../../../shared/uploads.js';
 import { ShotputError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { Journal } from './journal.js';
@@ -42,8 +42,14 @@ export class HistoryService {
     return service;
   }
 
-  async add(input: Omit<HistoryRecord, 'id' | 'createdAt'> & Partial<Pick<HistoryRecord, 'id' | 'createdAt'>>): Promise<HistoryRecord> {
-    const record: HistoryRecord = { ...input, id: input.id ?? randomUUID(), createdAt: input.createdAt ?? new Date().toISOString() };
+  async add(input: NewHistoryRecord): Promise<HistoryRecord> {
+    const record: HistoryRecord = {
+      ...input,
+      id: input.id ?? randomUUID(),
+      createdAt: input.createdAt ?? new Date().toISOString(),
+      status: input.status ?? 'done',
+      uploaderLabel: input.uploaderLabel ?? input.uploaderId,
+    };
     await this.write({ op: 'add', record });
     return record;
   }
@@ -90,9 +96,9 @@ export class HistoryService {
     return { items: items.slice(offset, offset + limit), total: items.length };
   }
 
-  /** One page by cursor, filtered and sorted; `labelOf` names uploaders as the window shows them (search matches "IM.GE"). */
-  page(query: HistoryPageQuery, labelOf: (uploaderId: string) => string = (id) => id): HistoryPageResult {
-    return pageHistory(this.newestFirst(), query, labelOf);
+  /** Interim (in memory) until the SQLite store lands: same contract as history.page. */
+  page(query: HistoryPageQuery): HistoryPageResult {
+    return pageHistory(this.newestFirst(), query);
   }
 
   /** The few most recent uploads (the tray menu). */
@@ -113,10 +119,7 @@ export class HistoryService {
     await this.journal.append(op);
     this.apply(op);
     this.opsInLog++;
-    const change: HistoryChange = { added: [], updated: [], removed: [] };
-    if (op.op === 'add') change.added.push(op.record);
-    else if (op.op === 'update') change.updated.push(this.require(op.id));
-    else change.removed.push(op.id);
+    const change: HistoryChange = { added: op.op === 'add' ? [op.record] : [], updated: op.op === 'update' ? [this.require(op.id)] : [], removed: op.op === 'remove' ? [op.id] : [] };
     for (const listener of this.listeners) listener(change);
     if (this.opsInLog > 1000 && this.opsInLog > 2 * this.records.size) await this.compact();
   }

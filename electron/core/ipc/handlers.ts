@@ -37,7 +37,7 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
 
     'history.list': (query) => history.list(query),
-    'history.page': (query) => history.page(query, (id) => (services.uploaders.has(id) ? services.uploaders.get(id).descriptor.label : id)),
+    'history.page': (query) => history.page(query),
     'history.get': ({ id }) => history.get(id) ?? null,
     'history.copyLink': ({ id, format }) => ({ text: uploads.copyLink(id, format) }),
     'history.copy': ({ ids, format, link }) => uploads.copyLinks(ids, { format, link }),
