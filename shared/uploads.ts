@@ -3,12 +3,9 @@
  * both ends of IPC.
  */
 
-export interface UserError {
-  code: string;
-  message: string;
-  /** The setting that fixes it: the window offers to open that field. */
-  setting?: string;
-}
+import type { UserError } from './errors.js';
+
+export type { UserError };
 
 export type JobState =
   /** Waiting for a free slot. */
