@@ -96,6 +96,8 @@ const uploadOptions = z
 
 export const channels = {
   'app.info': channel<AppInfo>()(z.object({}).strict()),
+  /** Puts text the window composed (an album's links, say) on the clipboard. */
+  'app.copyText': channel<null>()(z.object({ text: z.string().min(1).max(200_000) }).strict()),
   'settings.describe': channel<SettingSection[]>()(z.object({}).strict()),
   'settings.get': channel<SettingsSnapshot>()(z.object({}).strict()),
   'settings.set': channel<SettingsSnapshot>()(

@@ -156,7 +156,7 @@ describe('the main window against the Imgur stand-in', () => {
       }
     }
     expect(found).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('a history of 100,000 uploads', () => {

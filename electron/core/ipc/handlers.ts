@@ -1,5 +1,6 @@
 import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
 import type { HistoryService } from '../history/service.js';
+import type { CorePlatform } from '../platform.js';
 import type { SettingsService } from '../settings/service.js';
 import type { ImportReport } from '../uploads/import.js';
 import type { UploadsService } from '../uploads/service.js';
@@ -12,9 +13,21 @@ export type { Handler, HandlerTable } from './table.js';
 type ChannelsOf<Prefix extends string> = Extract<ChannelName, `${Prefix}.${string}`>;
 
 /** `app.*` and `settings.*`. */
-export function settingsHandlers({ info, settings }: { info: AppInfo; settings: SettingsService }): Pick<HandlerTable, ChannelsOf<'app' | 'settings'>> {
+export function settingsHandlers({
+  info,
+  settings,
+  platform,
+}: {
+  info: AppInfo;
+  settings: SettingsService;
+  platform: Pick<CorePlatform, 'writeClipboard'>;
+}): Pick<HandlerTable, ChannelsOf<'app' | 'settings'>> {
   return {
     'app.info': () => ({ ...info }),
+    'app.copyText': ({ text }) => {
+      platform.writeClipboard(text);
+      return null;
+    },
     'settings.describe': () => settings.describe(),
     'settings.get': () => settings.snapshot(),
     'settings.set': async ({ key, value }) => {
@@ -63,7 +76,7 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
 }
 
 /** Every service some handler group of the main window uses (core/app's Core is one). */
-export type HandlerServices = { info: AppInfo; settings: SettingsService } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
+export type HandlerServices = { info: AppInfo; settings: SettingsService; platform: CorePlatform } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
 
 /**
  * The implementation of every channel in shared/ipc/contract.ts, over the core services. It knows
@@ -72,7 +85,7 @@ export type HandlerServices = { info: AppInfo; settings: SettingsService } & Upl
  */
 export function createHandlers(s: HandlerServices): HandlerTable {
   return {
-    ...settingsHandlers({ info: s.info, settings: s.settings }),
+    ...settingsHandlers({ info: s.info, settings: s.settings, platform: s.platform }),
     ...uploadHandlers({ uploads: s.uploads, history: s.history, importImgurAccount: () => s.importImgurAccount() }),
     ...createSxcuHandlers({ settings: s.settings, customUploaders: s.customUploaders, openedSxcu: s.openedSxcu, uploads: s.uploads }),
     ...uploaderHandlers({ uploaders: s.uploaders, imgur: s.imgur, uploadContext: s.uploadContext }),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AlbumImage, AlbumInfo } from '../../../shared/uploaders.js';
 import { call } from '../api/client.js';
-import type { HistoryRecord } from '../../../shared/uploads.js';
+import { formatLink, LINK_FORMAT_LABELS, type HistoryRecord, type LinkFormat } from '../../../shared/uploads.js';
 import { messageOf } from './messages.js';
 import { useNavigation } from './navigation.js';
 import { useToasts } from './toasts.js';
@@ -24,6 +24,8 @@ interface AlbumsState {
   /** Uploads picked in History (selection or drag): Imgur ones go in, others are named with why not. */
   addRecords(album: AlbumInfo, records: HistoryRecord[]): Promise<void>;
   remove(album: AlbumInfo, image: AlbumImage): Promise<void>;
+  /** Every link of the open album, one per line, in a link format. */
+  copyAll(format: LinkFormat): Promise<void>;
   deleteAlbum(album: AlbumInfo): Promise<void>;
 }
 
@@ -90,6 +92,18 @@ export const useAlbums = create<AlbumsState>((set, get) => {
         toast.show({ kind: 'error', text: get().notice?.text ?? `Could not add to “${album.title}”.` });
       }
       if (refused.length > 0) toast.show({ kind: 'error', text: `Not added to “${album.title}”:`, items: refused });
+    },
+    async copyAll(format) {
+      const open = get().open;
+      const toast = useToasts.getState();
+      if (!open || open.images.length === 0) return;
+      const text = open.images.map((image) => formatLink({ url: image.url, viewerUrl: image.viewerUrl, fileName: image.id }, format)).join('\n');
+      try {
+        await call('app.copyText', { text });
+        toast.show({ kind: 'info', text: `Copied the ${open.images.length} links of “${open.album.title}” as ${LINK_FORMAT_LABELS[format]}:`, detail: text });
+      } catch (err) {
+        toast.show({ kind: 'error', text: messageOf(err) });
+      }
     },
     async remove(album, image) {
       try {

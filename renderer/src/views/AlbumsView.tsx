@@ -1,6 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ALBUM_PRIVACY, type AlbumImage, type AlbumInfo } from '../../../shared/uploaders.js';
+import { CopyAs } from '../components/CopyAs.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { useHistory } from '../stores/history.js';
+import { Thumbnail } from './history/UploadList.js';
 import { useAlbums } from '../stores/albums.js';
 import { useNavigation } from '../stores/navigation.js';
 import { useUploaders } from '../stores/uploaders.js';
@@ -83,6 +86,22 @@ function AlbumRow({ album }: { album: AlbumInfo }) {
   );
 }
 
+/** One image of an album: its local thumbnail when it was uploaded from here (never a remote picture), its id and link. */
+function GalleryTile({ image, album, onRemove }: { image: AlbumImage; album: AlbumInfo; onRemove(): void }) {
+  const record = useHistory((s) => s.head.find((r) => r.uploaderId === 'imgur' && r.remoteId === image.id));
+  const name = record?.fileName ?? image.id;
+  return (
+    <li className="gallery-tile" aria-label={name}>
+      {record ? <Thumbnail record={record} size="large" /> : <div className="thumb thumb-large thumb-none" aria-hidden="true" />}
+      <span className="upload-name">{name}</span>
+      <span className="upload-link">{image.url}</span>
+      <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name} from ${album.title}`}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
 function AlbumImages() {
   const open = useAlbums((s) => s.open);
   const { add, remove, close } = useAlbums.getState();
@@ -117,21 +136,16 @@ function AlbumImages() {
       {loading ? (
         <p role="status">Loading images…</p>
       ) : images.length === 0 ? (
-        <p className="notice">This album is empty.</p>
+        <p className="notice">This album is empty. Select uploads in History and choose Add to album.</p>
       ) : (
-        <ul className="uploads" aria-label={`Images in ${album.title}`}>
-          {images.map((image: AlbumImage) => (
-            <li key={image.id} className="album-image" aria-label={image.id}>
-              <div className="upload-main">
-                <span className="upload-name">{image.id}</span>
-                <span className="upload-link">{image.url}</span>
-              </div>
-              <button type="button" className="secondary" onClick={() => void remove(album, image)} aria-label={`Remove ${image.id} from ${album.title}`}>
-                Remove from album
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <CopyAs what={`every link of ${album.title}`} onCopy={(format) => void useAlbums.getState().copyAll(format)} />
+          <ul className="gallery" aria-label={`Images in ${album.title}`}>
+            {images.map((image: AlbumImage) => (
+              <GalleryTile key={image.id} image={image} album={album} onRemove={() => void remove(album, image)} />
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -155,7 +155,6 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
         aria-selected={isSelected}
         aria-setsize={total}
         aria-posinset={index + 1}
-        aria-label={record?.fileName}
         aria-busy={record ? undefined : true}
         className={`upload upload-${layout}${index === focus ? ' focused' : ''}`}
         onClick={onClick(index)}
