@@ -21,7 +21,7 @@ export async function seedHistory(profileDir: string, count: number, start = Dat
       fileName: `screenshot-${String(n).padStart(7, '0')}.png`,
       url: `https://i.example.test/${n}.png`,
       viewerUrl: `https://example.test/i/${n}`,
-      bytes: 1000 + (n % 5000),
+      bytes: 1000 + (n % 50) * 100,
       width: 800,
       height: 600,
       origin: 'upload',
