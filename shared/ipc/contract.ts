@@ -221,6 +221,8 @@ export const channels = {
   /** `images`: image ids or their links, as the user pasted them. */
   'albums.add': channel<null>()(z.object({ uploaderId, albumId, images: z.array(z.string().min(1).max(2048)).min(1).max(100) }).strict()),
   'albums.remove': channel<null>()(z.object({ uploaderId, albumId, imageIds: z.array(remoteId).min(1).max(100) }).strict()),
+  /** Every image of the album, by id, in the new order. */
+  'albums.reorder': channel<null>()(z.object({ uploaderId, albumId, imageIds: z.array(remoteId).min(1).max(1000) }).strict()),
   'albums.delete': channel<null>()(z.object({ uploaderId, albumId }).strict()),
 } as const;
 

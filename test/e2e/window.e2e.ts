@@ -112,6 +112,19 @@ describe('the main window against the Imgur stand-in', () => {
     await expect.poll(() => toasts(page).textContent()).toContain('Added 3 uploads to “Holiday”.');
     expect(holiday.images).toHaveLength(3);
 
+    // The album as a gallery: reorder, then copy all its links.
+    await toasts(page).getByRole('button', { name: 'Open album' }).click();
+    const gallery = page.getByRole('list', { name: 'Images in Holiday' });
+    await expect.poll(() => gallery.getByRole('listitem').count()).toBe(3);
+    const before = [...holiday.images];
+    const first = (await gallery.getByRole('listitem').first().getAttribute('aria-label'))!;
+    await gallery.getByRole('button', { name: `Later: move ${first} down` }).click();
+    await expect.poll(() => holiday.images).toEqual([before[1], before[0], before[2]]);
+    await page.getByRole('button', { name: 'URL: copy every link of Holiday' }).click();
+    const albumLinks = (await toasts(page).locator('.toast-detail').last().textContent())!.split('\n');
+    expect(albumLinks).toEqual([before[1], before[0], before[2]].map((id) => imgur.images.get(id!)!.link));
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+
     // Delete one from the host: it leaves Imgur and the list.
     await uploads(page).getByRole('option', { name: 'beta.png' }).click();
     await page.getByRole('button', { name: 'Delete from host…' }).click();

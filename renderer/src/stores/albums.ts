@@ -24,6 +24,8 @@ interface AlbumsState {
   /** Uploads picked in History (selection or drag): Imgur ones go in, others are named with why not. */
   addRecords(album: AlbumInfo, records: HistoryRecord[]): Promise<void>;
   remove(album: AlbumInfo, image: AlbumImage): Promise<void>;
+  /** Moves an image of the open album to another place (drag, or Move earlier/later). */
+  move(imageId: string, toIndex: number): Promise<void>;
   /** Every link of the open album, one per line, in a link format. */
   copyAll(format: LinkFormat): Promise<void>;
   deleteAlbum(album: AlbumInfo): Promise<void>;
@@ -92,6 +94,24 @@ export const useAlbums = create<AlbumsState>((set, get) => {
         toast.show({ kind: 'error', text: get().notice?.text ?? `Could not add to “${album.title}”.` });
       }
       if (refused.length > 0) toast.show({ kind: 'error', text: `Not added to “${album.title}”:`, items: refused });
+    },
+    async move(imageId, toIndex) {
+      const open = get().open;
+      if (!open) return;
+      const from = open.images.findIndex((i) => i.id === imageId);
+      const target = Math.max(0, Math.min(open.images.length - 1, toIndex));
+      if (from === -1 || from === target) return;
+      const images = [...open.images];
+      const [moved] = images.splice(from, 1);
+      images.splice(target, 0, moved!);
+      // Shown at once; put back if the host refuses.
+      set({ open: { ...open, images } });
+      try {
+        await call('albums.reorder', { uploaderId: UPLOADER, albumId: open.album.id, imageIds: images.map((i) => i.id) });
+      } catch (err) {
+        set({ open });
+        useToasts.getState().show({ kind: 'error', text: messageOf(err) });
+      }
     },
     async copyAll(format) {
       const open = get().open;

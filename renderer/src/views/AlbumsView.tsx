@@ -87,17 +87,43 @@ function AlbumRow({ album }: { album: AlbumInfo }) {
 }
 
 /** One image of an album: its local thumbnail when it was uploaded from here (never a remote picture), its id and link. */
-function GalleryTile({ image, album, onRemove }: { image: AlbumImage; album: AlbumInfo; onRemove(): void }) {
+function GalleryTile({ image, album, index, count, onRemove }: { image: AlbumImage; album: AlbumInfo; index: number; count: number; onRemove(): void }) {
   const record = useHistory((s) => s.head.find((r) => r.uploaderId === 'imgur' && r.remoteId === image.id));
+  const move = useAlbums((s) => s.move);
   const name = record?.fileName ?? image.id;
   return (
-    <li className="gallery-tile" aria-label={name}>
+    <li
+      className="gallery-tile"
+      aria-label={name}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData('application/x-shotput-album-image', image.id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('application/x-shotput-album-image')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const dragged = e.dataTransfer.getData('application/x-shotput-album-image');
+        if (!dragged) return;
+        e.preventDefault();
+        void move(dragged, index);
+      }}
+    >
       {record ? <Thumbnail record={record} size="large" /> : <div className="thumb thumb-large thumb-none" aria-hidden="true" />}
       <span className="upload-name">{name}</span>
       <span className="upload-link">{image.url}</span>
-      <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name} from ${album.title}`}>
-        Remove
-      </button>
+      <div className="gallery-actions">
+        <button type="button" className="secondary" disabled={index === 0} onClick={() => void move(image.id, index - 1)} aria-label={`Earlier: move ${name} up`}>
+          Earlier
+        </button>
+        <button type="button" className="secondary" disabled={index === count - 1} onClick={() => void move(image.id, index + 1)} aria-label={`Later: move ${name} down`}>
+          Later
+        </button>
+        <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name} from ${album.title}`}>
+          Remove
+        </button>
+      </div>
     </li>
   );
 }
@@ -141,8 +167,8 @@ function AlbumImages() {
         <>
           <CopyAs what={`every link of ${album.title}`} onCopy={(format) => void useAlbums.getState().copyAll(format)} />
           <ul className="gallery" aria-label={`Images in ${album.title}`}>
-            {images.map((image: AlbumImage) => (
-              <GalleryTile key={image.id} image={image} album={album} onRemove={() => void remove(album, image)} />
+            {images.map((image: AlbumImage, index) => (
+              <GalleryTile key={image.id} image={image} album={album} index={index} count={images.length} onRemove={() => void remove(album, image)} />
             ))}
           </ul>
         </>
