@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { startImgur, type ImgurStandIn } from '../servers/imgur.js';
 import { axeViolations } from '../support/axe.js';
 import { runShotput } from '../support/bin.js';
@@ -120,6 +121,7 @@ describe('the main window against the Imgur stand-in', () => {
     const first = (await gallery.getByRole('listitem').first().getAttribute('aria-label'))!;
     await gallery.getByRole('button', { name: `Later: move ${first} down` }).click();
     await expect.poll(() => holiday.images).toEqual([before[1], before[0], before[2]]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'URL: copy every link of Holiday' }).click();
     const albumLinks = (await toasts(page).locator('.toast-detail').last().textContent())!.split('\n');
     expect(albumLinks).toEqual([before[1], before[0], before[2]].map((id) => imgur.images.get(id!)!.link));
@@ -208,6 +210,61 @@ describe('a history of 100,000 uploads', () => {
     const gridCount = await page.evaluate(() => document.querySelectorAll('*').length);
     console.log(`History view DOM at 100,000 entries (grid, 2560×1600): ${gridCount} elements`);
     expect(gridCount).toBeLessThan(3000);
+    await page.close();
+  });
+});
+
+describe('a new user', () => {
+  let fresh: HarnessProcess;
+  let freshProfile: string;
+  let imge: CheveretoStandIn;
+  const KEY = 'chv_first_run_key';
+  beforeAll(async () => {
+    freshProfile = mkdtempSync(join(tmpdir(), 'shotput-window-new-'));
+    imge = await startChevereto({ name: 'imge', keys: { [KEY]: {} } });
+    // Only the address points at the stand-in; no key yet, as after installing.
+    expect((await runShotput(freshProfile, 'config', 'set', 'uploaders.imge.baseUrl', imge.url)).code).toBe(0);
+    fresh = await startHarnessProcess(freshProfile);
+  });
+  afterAll(async () => {
+    await fresh?.stop();
+    await imge?.close();
+    rmSync(freshProfile, { recursive: true, force: true });
+  });
+
+  it('is taken to the key a failed upload needs, then sets up an uploader in the first-run step', async () => {
+    const page = await open(fresh.url);
+    await page.getByRole('heading', { level: 1, name: 'Set up uploading' }).waitFor();
+    // Skipped at first: the upload fails, and the error opens the very field that fixes it.
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    const path = join(files, 'first.png');
+    await writeNoisePng(path, 20, 20);
+    await dropFiles(page, [{ name: 'first.png', path, type: 'image/png' }]);
+    const row = page.getByRole('listitem', { name: 'first.png' });
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('IM.GE needs an API key.');
+    expect(await row.textContent()).not.toContain('uploaders.imge.apiKey');
+    await row.getByRole('button', { name: 'Open settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const key = page.getByRole('group', { name: 'IM.GE' }).getByLabel('API key');
+    await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // With the skip forgotten, the first-run step sets the uploader up.
+    const second = await browser.newPage();
+    await second.goto(fresh.url);
+    await second.evaluate(() => localStorage.removeItem('shotput.firstRunDone'));
+    await second.reload();
+    await second.getByRole('heading', { level: 1, name: 'Set up uploading' }).waitFor();
+    expect(await axeViolations(second)).toEqual([]);
+    await second.getByLabel('Upload to').selectOption({ label: 'IM.GE' });
+    expect(await second.getByRole('link', { name: 'https://im.ge/settings/api' }).getAttribute('href')).toBe('https://im.ge/settings/api');
+    await second.getByLabel('API key').fill(KEY);
+    await second.getByLabel('API key').press('Enter');
+    await second.getByRole('button', { name: 'Test connection to IM.GE' }).click();
+    await expect.poll(() => second.getByRole('status', { name: 'IM.GE connection' }).textContent()).not.toBe('');
+    expect(await second.getByRole('status', { name: 'IM.GE connection' }).textContent()).not.toMatch(/rejected|needs/i);
+    await second.getByRole('button', { name: 'Done' }).click();
+    await second.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+    await second.close();
     await page.close();
   });
 });
