@@ -14,7 +14,8 @@ export function FirstRunView({ onDone }: { onDone(): void }) {
   const values = useSettings((s) => s.values);
   const secrets = useSettings((s) => s.secrets);
   const save = useSettings((s) => s.save);
-  const uploaders = useUploaders((s) => s.list.filter((u) => u.builtIn));
+  const all = useUploaders((s) => s.list);
+  const uploaders = all.filter((u) => u.builtIn);
   const check = useUploaders((s) => s.checks);
   const [chosen, setChosen] = useState(() => String(values.defaultUploader ?? uploaders[0]?.id ?? 'imge'));
   const uploader = uploaders.find((u) => u.id === chosen);
