@@ -7,7 +7,10 @@ import { ApiError } from '../api/client.js';
  */
 export function forWindow(error: Pick<UserError, 'message' | 'setting'>): string {
   if (!error.setting) return error.message;
-  return error.message.replace(/: set [\w.:-]+(?: to your [\w ']+address)? \(Settings → [^)]*\)\./, '.');
+  return error.message
+    .replace(/: set [\w.:-]+(?: to your [\w ']+address)? \(Settings → [^)]*\)\./, '.')
+    .replace(`Check ${error.setting} in Settings → `, 'Check it in Settings → ')
+    .replace(`Check ${error.setting} and`, 'Check it and');
 }
 
 /** The sentence to show for a failed call: the core's own message, never a stack. */

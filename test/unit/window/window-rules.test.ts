@@ -3,6 +3,7 @@ import { settingsGroupOf, SETTINGS_GROUPS } from '../../../shared/settings/field
 import { forWindow } from '../../../renderer/src/stores/messages.js';
 import { formatIn } from '../../../renderer/src/format.js';
 import { setupFields, isReady } from '../../../renderer/src/stores/first-run.js';
+import { startChevereto } from '../../servers/chevereto.js';
 import { openTestCore } from '../../support/core.js';
 import { tempProfile } from '../../support/profile.js';
 import { writeNoisePng } from '../../support/images.js';
@@ -17,6 +18,21 @@ describe('an error that a setting fixes', () => {
     // The command line keeps the key it can type; the window offers to open the field instead.
     expect(error.message).toContain('uploaders.imge.apiKey');
     expect(forWindow(error)).toBe('IM.GE needs an API key. Your key is at https://im.ge/settings/api.');
+  });
+
+  it('names the key a host refused, and the window says where to check it', async () => {
+    const imge = await startChevereto({ name: 'imge', keys: { chv_good: {} } });
+    try {
+      const core = await openTestCore(await tempProfile());
+      await core.settings.set('uploaders.imge.baseUrl', imge.url);
+      await core.settings.set('uploaders.imge.apiKey', 'chv_revoked');
+      const refused = await core.dispatch('uploaders.verify', { id: 'imge' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'auth_failed', setting: 'uploaders.imge.apiKey' } });
+      const message = forWindow((refused as { error: { message: string; setting: string } }).error);
+      expect(message).toMatch(/^IM\.GE rejected the API key \(code 100: .*\)\. Check it in Settings → IM\.GE\.$/);
+    } finally {
+      await imge.close();
+    }
   });
 
   it('keeps the setting on a failed upload in the queue, so the Queue can open the field', async () => {
