@@ -54,10 +54,9 @@ afterAll(async () => {
 
 async function open(url = harness.url): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(url);
-  // These tests set up their own uploaders: the first-run step is skipped as a user would.
+  // These tests set up their own uploaders: past the first-run step.
   await page.addInitScript(() => localStorage.setItem('shotput.firstRunDone', '1'));
-  await page.reload();
+  await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
   return page;
 }
