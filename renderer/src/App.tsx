@@ -111,8 +111,12 @@ export function App() {
   const current = VIEWS.find((v) => v.name === view) ?? VIEWS[0]!;
   const Current = current.component;
   const firstRun = useFirstRun();
-  const [firstRunClosed, setFirstRunClosed] = useState(false);
-  const showFirstRun = firstRun && !firstRunClosed && view === 'history';
+  // Once shown, the step stays until the user is done with it (saving the key makes the uploader ready before it is tested).
+  const [firstRunState, setFirstRunState] = useState<'unknown' | 'open' | 'closed'>('unknown');
+  useEffect(() => {
+    if (firstRun && firstRunState === 'unknown') setFirstRunState('open');
+  }, [firstRun, firstRunState]);
+  const showFirstRun = firstRunState === 'open' && view === 'history';
   return (
     <div
       className="app"
@@ -158,7 +162,7 @@ export function App() {
         <h1 id="view-title" ref={heading} tabIndex={-1}>
           {showFirstRun ? 'Set up uploading' : current.title}
         </h1>
-        {showFirstRun ? <FirstRunView onDone={() => setFirstRunClosed(true)} /> : <Current />}
+        {showFirstRun ? <FirstRunView onDone={() => setFirstRunState('closed')} /> : <Current />}
       </main>
       <Toasts />
     </div>

@@ -135,7 +135,7 @@ describe('the main window against the Imgur stand-in', () => {
     await expect.poll(() => uploads(page).getByRole('option').count()).toBe(2);
     expect([...imgur.images.values()].map((i) => i.name).sort()).toEqual(['alpha.png', 'gamma.png']);
     await page.close();
-  });
+  }, 180_000);
 
   it('shows the details of an upload: preview, every link the host returned, size and dimensions', async () => {
     const page = await open(harness.url);
@@ -249,8 +249,7 @@ describe('a new user', () => {
     await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // With the skip forgotten, the first-run step sets the uploader up.
-    const second = await browser.newPage();
-    await second.goto(fresh.url);
+    const second = await open(fresh.url);
     await second.evaluate(() => localStorage.removeItem('shotput.firstRunDone'));
     await second.reload();
     await second.getByRole('heading', { level: 1, name: 'Set up uploading' }).waitFor();
@@ -266,5 +265,5 @@ describe('a new user', () => {
     await second.getByRole('heading', { level: 1, name: 'History' }).waitFor();
     await second.close();
     await page.close();
-  });
+   }, 180_000);
 });
