@@ -52,24 +52,46 @@ await core.settings.set('uploaders.imge.apiKey', 'chv_revoked_key');
 const failed = await core.uploads.addData('release-notes.png', await sample('Release notes', 20));
 await core.uploads.queue.waitFor(failed.id);
 
-const harness = await startHarness({ core, port: 0, rendererDir: join(dirname(fileURLToPath(import.meta.url)), 'renderer') });
+const rendererDir = join(dirname(fileURLToPath(import.meta.url)), 'renderer');
+const harness = await startHarness({ core, port: 0, rendererDir });
+// A second, empty profile: what a new user sees first.
+const fresh = await openNodeCore({ profileDir: join(dir, 'fresh'), host: 'harness' });
+const freshHarness = await startHarness({ core: fresh, port: 0, rendererDir });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   for (const scheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 640 }, colorScheme: scheme });
+    const context = await browser.newContext({ viewport: { width: 1180, height: 700 }, colorScheme: scheme });
+    const page = await context.newPage();
     await page.goto(harness.url);
-    await page.getByRole('listitem', { name: 'terminal.png' }).waitFor();
+    const list = page.getByRole('listbox', { name: 'Uploads' });
+    await list.getByRole('option', { name: 'terminal.png' }).waitFor();
     await page.screenshot({ path: out(`history-${scheme}.png`) });
+    await list.getByRole('option', { name: 'dashboard.png' }).click();
+    await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'dashboard.png' }).waitFor();
+    await page.screenshot({ path: out(`details-${scheme}.png`) });
+    await page.getByRole('button', { name: 'Grid' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: out(`history-grid-${scheme}.png`) });
     await page.getByRole('button', { name: 'Queue' }).click();
     await page.getByRole('listitem', { name: 'release-notes.png' }).waitFor();
+    // One upload finishing while the window is open: it stays in the Queue with its link.
+    await core.settings.set('uploaders.imge.apiKey', KEY);
+    await core.uploads.addData(`notes-${scheme}.png`, await sample('Notes', 120));
+    await page.getByRole('list', { name: 'Finished uploads' }).getByRole('listitem', { name: `notes-${scheme}.png` }).waitFor();
     await page.screenshot({ path: out(`queue-${scheme}.png`) });
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Uploads at the same time').waitFor();
     await page.screenshot({ path: out(`settings-${scheme}.png`) });
-    await page.close();
+    const first = await context.newPage();
+    await first.goto(freshHarness.url);
+    await first.getByRole('heading', { level: 1, name: 'Set up uploading' }).waitFor();
+    await first.screenshot({ path: out(`first-run-${scheme}.png`) });
+    await context.close();
   }
 } finally {
   await browser.close();
+  await freshHarness.close();
+  await fresh.close();
   await harness.close();
   await core.close();
   await imge.close();

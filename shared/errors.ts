@@ -9,6 +9,8 @@ export interface UserError {
   code: string;
   /** A sentence a person understands: what went wrong and what to do. */
   message: string;
+  /** The setting that fixes it (`uploaders.imge.apiKey`): the window offers to open that field. */
+  setting?: string;
 }
 
 /** The code of an error nobody anticipated (a bug): its message never carries a stack trace. */
@@ -16,13 +18,16 @@ export const INTERNAL_ERROR_CODE = 'internal';
 
 /** An error meant for a person: `message` says what went wrong and what to do. */
 export class ShotputError extends Error {
+  /** The setting that fixes it, when one does. */
+  readonly setting?: string;
   constructor(
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; setting?: string },
   ) {
     super(message, options);
     this.name = 'ShotputError';
+    if (options?.setting) this.setting = options.setting;
   }
 }
 
@@ -31,7 +36,7 @@ export class ShotputError extends Error {
  * one-line message but never a stack trace.
  */
 export function toUserError(err: unknown): UserError {
-  if (err instanceof ShotputError) return { code: err.code, message: err.message };
+  if (err instanceof ShotputError) return err.setting ? { code: err.code, message: err.message, setting: err.setting } : { code: err.code, message: err.message };
   const detail = err instanceof Error ? err.message : String(err);
   return {
     code: INTERNAL_ERROR_CODE,

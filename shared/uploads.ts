@@ -156,3 +156,34 @@ export function formatLink(record: Pick<HistoryRecord, 'url' | 'viewerUrl' | 'fi
       return record.viewerUrl ? `[url=${record.viewerUrl}][img]${record.url}[/img][/url]` : `[img]${record.url}[/img]`;
   }
 }
+
+export const LINK_FORMAT_LABELS: Record<LinkFormat, string> = { url: 'URL', markdown: 'Markdown', html: 'HTML', bbcode: 'BBCode' };
+
+/** A link the host returned for an upload, named for people and for `history.copy`. */
+export interface RecordLink {
+  /** 'direct', 'viewer', 'thumbnail', 'delete', or a name from the host's extra links (medium, preview, large, avatar). */
+  name: string;
+  label: string;
+  url: string;
+}
+
+const EXTRA_LINK_LABELS: Record<string, string> = { medium: 'Medium size', preview: 'Preview', large: 'Large', avatar: 'Avatar' };
+
+/** Every link the host returned for a record, in a stable order; empty ones left out. */
+export function linksOf(record: HistoryRecord): RecordLink[] {
+  const links: RecordLink[] = [];
+  const push = (name: string, label: string, url: string | undefined) => {
+    if (url && !links.some((l) => l.name === name)) links.push({ name, label, url });
+  };
+  push('direct', 'Direct link', record.url);
+  push('viewer', 'Viewer page', record.viewerUrl);
+  push('thumbnail', 'Thumbnail', record.thumbnailUrl);
+  for (const [name, url] of Object.entries(record.links ?? {})) push(name, EXTRA_LINK_LABELS[name] ?? name, url);
+  push('delete', 'Delete page', record.deleteUrl);
+  return links;
+}
+
+/** Whether a host's text is a web link that may be shown as a link (anything else is plain text). */
+export function isWebLink(text: string | undefined): text is string {
+  return typeof text === 'string' && /^https?:\/\/[^\s]+$/i.test(text);
+}

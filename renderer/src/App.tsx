@@ -3,17 +3,20 @@ import type { ViewName } from '../../shared/ipc/contract.js';
 import { subscribe } from './api/client.js';
 import { OpenedSxcuDialog } from './components/OpenedSxcuDialog.js';
 import { QuestionsDialog } from './components/QuestionsDialog.js';
+import { Toasts } from './components/Toasts.js';
 import { useCustomUploaders } from './stores/custom-uploaders.js';
-import { useHistory } from './stores/history.js';
+import { DEFAULT_FILTERS, useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
 import { useQueue } from './stores/queue.js';
 import { useSettings } from './stores/settings.js';
 import { useUploaders } from './stores/uploaders.js';
 import { useTheme } from './theme.js';
 import { AlbumsView } from './views/AlbumsView.js';
-import { HistoryView } from './views/HistoryView.js';
+import { HistoryView } from './views/history/HistoryView.js';
 import { QueueView } from './views/QueueView.js';
 import { SettingsView } from './views/SettingsView.js';
+import { FirstRunView } from './views/FirstRunView.js';
+import { firstRunDismissed, isReady } from './stores/first-run.js';
 
 const VIEWS: Array<{ name: ViewName; title: string; component: ComponentType }> = [
   { name: 'history', title: 'History', component: HistoryView },
@@ -21,6 +24,19 @@ const VIEWS: Array<{ name: ViewName; title: string; component: ComponentType }> 
   { name: 'queue', title: 'Queue', component: QueueView },
   { name: 'settings', title: 'Settings', component: SettingsView },
 ];
+
+/** True while no built-in uploader can upload without set-up, and the user has not skipped the step. */
+function useFirstRun(): boolean {
+  const sections = useSettings((s) => s.sections);
+  const values = useSettings((s) => s.values);
+  const secrets = useSettings((s) => s.secrets);
+  const loaded = useSettings((s) => s.load.status === 'ready');
+  const uploaders = useUploaders((s) => s.list);
+  // A new user: nothing uploaded yet. Someone with a history keeps seeing it, even with keys removed.
+  const emptyHistory = useHistory((s) => s.loaded && s.total === 0 && s.filters === DEFAULT_FILTERS);
+  if (!loaded || !emptyHistory || uploaders.length === 0 || firstRunDismissed()) return false;
+  return !uploaders.filter((u) => u.builtIn).some((u) => isReady(sections.find((s) => s.id === u.settingsSection), values, secrets));
+}
 
 export function App() {
   const view = useNavigation((s) => s.view);
@@ -35,6 +51,7 @@ export function App() {
   useEffect(() => {
     void fetchSettings();
     void useQueue.getState().load();
+    void useHistory.getState().reload();
     void useUploaders.getState().load().catch(() => undefined);
     void useUploaders.getState().loadImgur().catch(() => undefined);
     const offs = [
@@ -42,7 +59,7 @@ export function App() {
       subscribe('app.navigate', ({ view: next }) => show(next)),
       subscribe('queue.changed', ({ jobs }) => useQueue.getState().replace(jobs)),
       subscribe('queue.progress', ({ id, sent, total }) => useQueue.getState().progress(id, sent, total)),
-      subscribe('history.changed', () => void useHistory.getState().load()),
+      subscribe('history.changed', (change) => useHistory.getState().applyChange(change)),
       subscribe('sxcu.pending', ({ items }) => useCustomUploaders.getState().setPending(items)),
       subscribe('imgur.status', (status) => useUploaders.getState().setImgur(status)),
     ];
@@ -93,6 +110,13 @@ export function App() {
 
   const current = VIEWS.find((v) => v.name === view) ?? VIEWS[0]!;
   const Current = current.component;
+  const firstRun = useFirstRun();
+  // Once shown, the step stays until the user is done with it (saving the key makes the uploader ready before it is tested).
+  const [firstRunState, setFirstRunState] = useState<'unknown' | 'open' | 'closed'>('unknown');
+  useEffect(() => {
+    if (firstRun && firstRunState === 'unknown') setFirstRunState('open');
+  }, [firstRun, firstRunState]);
+  const showFirstRun = firstRunState === 'open' && view === 'history';
   return (
     <div
       className="app"
@@ -136,10 +160,11 @@ export function App() {
       <OpenedSxcuDialog />
       <main className="content" aria-labelledby="view-title">
         <h1 id="view-title" ref={heading} tabIndex={-1}>
-          {current.title}
+          {showFirstRun ? 'Set up uploading' : current.title}
         </h1>
-        <Current />
+        {showFirstRun ? <FirstRunView onDone={() => setFirstRunState('closed')} /> : <Current />}
       </main>
+      <Toasts />
     </div>
   );
 }

@@ -7,6 +7,7 @@
 
 export const CHANNEL_NAMES = [
   'app.info',
+  'app.copyText',
   'settings.describe',
   'capture.status',
   'settings.get',
@@ -22,6 +23,7 @@ export const CHANNEL_NAMES = [
   'history.page',
   'history.get',
   'history.copyLink',
+  'history.copy',
   'history.open',
   'history.delete',
   'history.importImgur',
@@ -44,6 +46,7 @@ export const CHANNEL_NAMES = [
   'albums.create',
   'albums.add',
   'albums.remove',
+  'albums.reorder',
   'albums.delete',
 ] as const;
 

@@ -108,6 +108,8 @@ const uploadOptions = z
 
 export const channels = {
   'app.info': channel<AppInfo>()(z.object({}).strict()),
+  /** Puts text the window composed (an album's links, say) on the clipboard. */
+  'app.copyText': channel<null>()(z.object({ text: z.string().min(1).max(200_000) }).strict()),
   'settings.describe': channel<SettingSection[]>()(z.object({}).strict()),
   /** Which capture source this machine uses and why, for Settings. */
   'capture.status': channel<CaptureStatus>()(z.object({}).strict()),
@@ -171,6 +173,19 @@ export const channels = {
   'history.copyLink': channel<{ text: string }>()(
     z.object({ id: recordId, format: z.enum(LINK_FORMATS as [LinkFormat, ...LinkFormat[]]).optional() }).strict(),
   ),
+  /**
+   * Copies the links of several uploads at once, one per line: `format` for the direct link, or one
+   * named link (`link`, from linksOf) as it is. Resolves to the text copied.
+   */
+  'history.copy': channel<{ text: string; count: number }>()(
+    z
+      .object({
+        ids: z.array(recordId).min(1).max(500),
+        format: z.enum(LINK_FORMATS as [LinkFormat, ...LinkFormat[]]).optional(),
+        link: z.string().min(1).max(40).regex(/^\w+$/).optional(),
+      })
+      .strict(),
+  ),
   'history.open': channel<null>()(z.object({ id: recordId, which: z.enum(['viewer', 'image', 'deletePage']) }).strict()),
   'history.delete': channel<{ remote: 'deleted' | 'skipped' }>()(z.object({ id: recordId, localOnly: z.boolean().optional() }).strict()),
   /** Brings the connected Imgur account's existing images into history. */
@@ -220,6 +235,8 @@ export const channels = {
   /** `images`: image ids or their links, as the user pasted them. */
   'albums.add': channel<null>()(z.object({ uploaderId, albumId, deleteHash, images: z.array(z.string().min(1).max(2048)).min(1).max(100) }).strict()),
   'albums.remove': channel<null>()(z.object({ uploaderId, albumId, deleteHash, imageIds: z.array(remoteId).min(1).max(100) }).strict()),
+  /** Every image of the album, by id, in the new order. */
+  'albums.reorder': channel<null>()(z.object({ uploaderId, albumId, deleteHash, imageIds: z.array(remoteId).min(1).max(1000) }).strict()),
   'albums.delete': channel<null>()(z.object({ uploaderId, albumId, deleteHash }).strict()),
 } as const;
 

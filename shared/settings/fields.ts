@@ -30,6 +30,36 @@ export interface SettingSection {
   id: string;
   title: string;
   fields: SettingField[];
+  /** Where Settings lists it; when absent, the section's id decides (see settingsGroupOf). */
+  group?: SettingsGroup;
+}
+
+/** The Settings view's parts, in order, each with an entry in its index. */
+export const SETTINGS_GROUPS = [
+  { id: 'general', title: 'General' },
+  { id: 'uploaders', title: 'Uploaders' },
+  { id: 'capture', title: 'Capture and hotkeys' },
+  { id: 'after', title: 'After capture and upload' },
+  { id: 'pipeline', title: 'Image processing' },
+  { id: 'history', title: 'History and storage' },
+  { id: 'advanced', title: 'Advanced' },
+] as const;
+export type SettingsGroup = (typeof SETTINGS_GROUPS)[number]['id'];
+
+/**
+ * The group of a section: its own `group`, else by its id, so a section someone adds (say
+ * `afterCapture` or `capture.sources`) lands in the right place without touching the view.
+ */
+export function settingsGroupOf(section: Pick<SettingSection, 'id' | 'group'>): SettingsGroup {
+  if (section.group) return section.group;
+  const id = section.id;
+  if (id === 'general') return 'general';
+  if (id.startsWith('uploaders') || id.startsWith('custom')) return 'uploaders';
+  if (id.startsWith('hotkeys') || id.startsWith('capture') || id.startsWith('overlay')) return 'capture';
+  if (id.startsWith('after')) return 'after';
+  if (id.startsWith('pipeline') || id.startsWith('image')) return 'pipeline';
+  if (id.startsWith('history') || id.startsWith('storage') || id.startsWith('thumbnails')) return 'history';
+  return 'advanced';
 }
 
 export type SettingValue = string | number | boolean;

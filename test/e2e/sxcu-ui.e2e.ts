@@ -54,6 +54,8 @@ afterAll(async () => {
 
 async function open(url = harness.url): Promise<Page> {
   const page = await browser.newPage();
+  // These tests set up their own uploaders: past the first-run step.
+  await page.addInitScript(() => localStorage.setItem('shotput.firstRunDone', '1'));
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
   return page;

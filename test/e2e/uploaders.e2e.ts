@@ -84,7 +84,7 @@ describe('uploaders in the Settings view', () => {
     await imgeSection.getByRole('button', { name: 'Test connection to IM.GE' }).click();
     await expect
       .poll(() => imgeSection.getByRole('status', { name: 'IM.GE connection' }).textContent())
-      .toBe('IM.GE rejected the API key (code 100: Invalid API key.). Check uploaders.imge.apiKey in Settings → IM.GE.');
+      .toBe('IM.GE rejected the API key (code 100: Invalid API key.). Check it in Settings → IM.GE.');
     await key.fill(IMGE_KEY);
     await key.press('Enter');
     await expect.poll(() => imgeSection.getByRole('button', { name: 'Remove API key' }).count()).toBe(1);
@@ -127,7 +127,7 @@ describe('Imgur account and albums', () => {
     expect((await shotput(profile, 'delete', historyId, '--local')).code).toBe(0);
     await page.getByRole('button', { name: 'History' }).click();
     await page.getByRole('button', { name: 'Import from Imgur' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Imported 1 image from Imgur.');
+    await expect.poll(() => page.getByRole('region', { name: 'Messages' }).textContent()).toContain('Imported 1 image from Imgur.');
     const imported = page.getByRole('listitem', { name: 'shot.png' });
     expect(await imported.textContent()).toContain('Imgur · ');
     expect(await imported.textContent()).toContain('imported');

@@ -52,18 +52,23 @@ describe('uploading from the window', () => {
     await expect.poll(() => imge.uploads.length).toBe(1);
     expect(imge.last('/api/1/upload')!.files[0]).toMatchObject({ field: 'source', filename: 'dropped.png' });
 
-    await page.getByRole('button', { name: 'History' }).click();
-    const row = page.getByRole('listitem', { name: 'dropped.png' });
-    await row.waitFor();
-    expect(await row.textContent()).toContain(imge.uploads[0]!.url);
+    // The finished upload stays in the Queue with its link.
+    const done = page.getByRole('list', { name: 'Finished uploads' }).getByRole('listitem', { name: 'dropped.png' });
+    await expect.poll(() => done.textContent()).toContain(imge.uploads[0]!.url);
     await page.getByRole('button', { name: 'Copy link of dropped.png' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe(`Copied: ${imge.uploads[0]!.url}`);
 
+    await page.getByRole('button', { name: 'History' }).click();
+    const row = page.getByRole('option', { name: 'dropped.png' });
+    await row.click();
+    expect(await row.textContent()).toContain(imge.uploads[0]!.url);
+
     // IM.GE has no delete API: the user is told, and can remove it from history only.
-    await page.getByRole('button', { name: 'Delete dropped.png' }).click();
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('has no API to delete uploads');
-    await page.getByRole('button', { name: 'Remove from history only' }).click();
+    await page.getByRole('button', { name: 'Delete from host…' }).click();
+    await page.getByRole('button', { name: 'Delete from host', exact: true }).click();
+    const messages = page.getByRole('region', { name: 'Messages' });
+    await expect.poll(() => messages.textContent()).toContain('has no API to delete uploads');
+    await messages.getByRole('button', { name: 'Remove from history only' }).click();
     await expect.poll(() => page.getByText('No uploads yet').count()).toBe(1);
     await page.close();
   });
@@ -80,9 +85,9 @@ describe('uploading from the window', () => {
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Rate limit reached');
     expect(await row.textContent()).toContain('Will retry');
     await page.getByRole('button', { name: 'Retry flaky.png' }).click();
-    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
+    await page.getByRole('list', { name: 'Finished uploads' }).getByRole('listitem', { name: 'flaky.png' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'History' }).click();
-    await page.getByRole('listitem', { name: 'flaky.png' }).waitFor();
+    await page.getByRole('option', { name: 'flaky.png' }).waitFor();
     await page.close();
   });
 

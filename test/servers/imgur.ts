@@ -300,6 +300,16 @@ export function imgurService(options: ImgurOptions) {
         albums.delete(album.id);
         return ok(true);
       }
+      // Update: `ids[]` replaces the album's images, in the order given (how an album is reordered).
+      if (m === 'PUT' && !action) {
+        const ids = req.all('ids[]').concat(req.all('ids'));
+        if (ids.length > 0) {
+          if (ids.some((i) => !images.has(i))) return error(400, 'Invalid image ids', req);
+          album.images = [...new Set(ids)];
+        }
+        if (record.fields.title !== undefined) album.title = record.fields.title;
+        return ok(true);
+      }
     }
     if ((match = /^\/3\/account\/me\/(albums|images)(?:\/(\d+))?$/.exec(path)) && m === 'GET') {
       if (caller.kind !== 'user') return error(401, 'Authentication required', req);

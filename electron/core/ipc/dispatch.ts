@@ -24,7 +24,7 @@ export function createDispatcher(handlers: HandlerTable, logger: Logger = silent
     } catch (err) {
       const error = toUserError(err);
       if (error.code === 'internal') logger.error(`${checked.channel} failed: ${err instanceof Error ? err.stack : String(err)}`);
-      return fail(error.code, error.message);
+      return error.setting ? { ok: false, error } : fail(error.code, error.message);
     }
   };
 }

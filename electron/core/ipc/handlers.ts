@@ -1,6 +1,7 @@
 import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
 import type { CaptureService } from '../capture/service.js';
 import type { HistoryService } from '../history/service.js';
+import type { CorePlatform } from '../platform.js';
 import type { SettingsService } from '../settings/service.js';
 import type { ImportReport } from '../uploads/import.js';
 import type { UploadsService } from '../uploads/service.js';
@@ -13,9 +14,21 @@ export type { Handler, HandlerTable } from './table.js';
 type ChannelsOf<Prefix extends string> = Extract<ChannelName, `${Prefix}.${string}`>;
 
 /** `app.*` and `settings.*`. */
-export function settingsHandlers({ info, settings }: { info: AppInfo; settings: SettingsService }): Pick<HandlerTable, ChannelsOf<'app' | 'settings'>> {
+export function settingsHandlers({
+  info,
+  settings,
+  platform,
+}: {
+  info: AppInfo;
+  settings: SettingsService;
+  platform: Pick<CorePlatform, 'writeClipboard'>;
+}): Pick<HandlerTable, ChannelsOf<'app' | 'settings'>> {
   return {
     'app.info': () => ({ ...info }),
+    'app.copyText': ({ text }) => {
+      platform.writeClipboard(text);
+      return null;
+    },
     'settings.describe': () => settings.describe(),
     'settings.get': () => settings.snapshot(),
     'settings.set': async ({ key, value }) => {
@@ -60,6 +73,7 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
     'history.page': (query) => history.page(query),
     'history.get': ({ id }) => history.get(id) ?? null,
     'history.copyLink': ({ id, format }) => ({ text: uploads.copyLink(id, format) }),
+    'history.copy': ({ ids, format, link }) => uploads.copyLinks(ids, { format, link }),
     'history.open': async ({ id, which }) => {
       await uploads.open(id, which);
       return null;
@@ -70,7 +84,7 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
 }
 
 /** Every service some handler group of the main window uses (core/app's Core is one). */
-export type HandlerServices = { info: AppInfo; settings: SettingsService; capture: CaptureService } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
+export type HandlerServices = { info: AppInfo; settings: SettingsService; capture: CaptureService; platform: CorePlatform } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
 
 /**
  * The implementation of every channel in shared/ipc/contract.ts, over the core services. It knows
@@ -79,7 +93,7 @@ export type HandlerServices = { info: AppInfo; settings: SettingsService; captur
  */
 export function createHandlers(s: HandlerServices): HandlerTable {
   return {
-    ...settingsHandlers({ info: s.info, settings: s.settings }),
+    ...settingsHandlers({ info: s.info, settings: s.settings, platform: s.platform }),
     ...captureHandlers({ capture: s.capture }),
     ...uploadHandlers({ uploads: s.uploads, history: s.history, importImgurAccount: () => s.importImgurAccount() }),
     ...createSxcuHandlers({ settings: s.settings, customUploaders: s.customUploaders, openedSxcu: s.openedSxcu, uploads: s.uploads }),

@@ -17,6 +17,7 @@ type UploaderChannels =
   | 'albums.create'
   | 'albums.add'
   | 'albums.remove'
+  | 'albums.reorder'
   | 'albums.delete';
 
 export interface UploaderHandlerServices {
@@ -105,6 +106,12 @@ export function uploaderHandlers(services: UploaderHandlerServices): Pick<Handle
     },
     'albums.remove': async ({ uploaderId, albumId, deleteHash, imageIds }) => {
       await albumsOf(uploaderId).api.remove(album(albumId, deleteHash), imageIds.map((remoteId) => ({ remoteId })), services.uploadContext(uploaderId));
+      return null;
+    },
+    'albums.reorder': async ({ uploaderId, albumId, deleteHash, imageIds }) => {
+      const { api, uploader } = albumsOf(uploaderId);
+      if (!api.reorder) throw new ShotputError('unsupported', `${uploader.descriptor.label} cannot reorder the images of an album.`);
+      await api.reorder(album(albumId, deleteHash), imageIds, services.uploadContext(uploaderId));
       return null;
     },
     'albums.delete': async ({ uploaderId, albumId, deleteHash }) => {

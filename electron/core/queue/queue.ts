@@ -386,7 +386,7 @@ export class UploadQueue {
     }
     if (retryAt === undefined) {
       const message = retry.kind === 'backoff' && job.attempts > 1 ? `${error.message} Gave up after ${job.attempts} attempts.` : error.message;
-      await this.update(job, { state: 'failed', error: { code: error.code, message } });
+      await this.update(job, { state: 'failed', error: { ...error, message } });
       this.deps.logger.warn(`Upload of ${job.source.name} failed: ${error.message}`);
       this.settle(job, true);
       return;

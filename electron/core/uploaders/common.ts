@@ -77,15 +77,15 @@ export const fields = {
   },
 };
 
-function notConfigured(service: ServiceRef, message: string): UploadError {
-  return new UploadError(UploadErrorCode.notConfigured, message, { service: service.id, retry: { kind: 'never' } });
+function notConfigured(service: ServiceRef, message: string, setting: string): UploadError {
+  return new UploadError(UploadErrorCode.notConfigured, message, { service: service.id, retry: { kind: 'never' }, setting });
 }
 
 /** The base URL without its trailing slash; a self-hosted one that was never set is said as such. */
 export function baseUrlOf(ctx: UploadContext, service: ServiceRef): string {
   const value = String(ctx.config.get('baseUrl') ?? '').replace(/\/+$/, '');
   if (value === '') {
-    throw notConfigured(service, `${service.label} has no address yet: set ${settingKey(service.id, 'baseUrl')} to your site's address (Settings → ${service.label}).`);
+    throw notConfigured(service, `${service.label} has no address yet: set ${settingKey(service.id, 'baseUrl')} to your site's address (Settings → ${service.label}).`, settingKey(service.id, 'baseUrl'));
   }
   return value;
 }
@@ -93,7 +93,7 @@ export function baseUrlOf(ctx: UploadContext, service: ServiceRef): string {
 /** A secret that must be set, or a not_configured error naming the setting and where to get it. */
 export async function requireSecret(ctx: UploadContext, service: ServiceRef, field: string, what: string, hint: string): Promise<string> {
   const value = (await ctx.config.getSecret(field))?.trim();
-  if (!value) throw notConfigured(service, `${service.label} needs ${what}: set ${settingKey(service.id, field)} (Settings → ${service.label}). ${hint}`);
+  if (!value) throw notConfigured(service, `${service.label} needs ${what}: set ${settingKey(service.id, field)} (Settings → ${service.label}). ${hint}`, settingKey(service.id, field));
   return value;
 }
 

@@ -19,9 +19,9 @@ export class UploadError extends ShotputError {
   constructor(
     code: string,
     message: string,
-    details: { service: string; retry: RetryPolicy; status?: number; serviceCode?: string | number; cause?: unknown },
+    details: { service: string; retry: RetryPolicy; status?: number; serviceCode?: string | number; cause?: unknown; setting?: string },
   ) {
-    super(code, message, { cause: details.cause });
+    super(code, message, { cause: details.cause, setting: details.setting });
     this.name = 'UploadError';
     this.service = details.service;
     this.retry = details.retry;

@@ -34,6 +34,7 @@ function groupmeFailure(res: HttpResponse, now: number) {
   const detail: ServiceDetail = { message: Array.isArray(errors) ? errors.filter((e) => typeof e === 'string').join('; ') || undefined : undefined };
   if (res.status === 401) {
     detail.sentence = `GroupMe refused the access token (HTTP 401${detail.message ? `: ${detail.message}` : ''}). Check ${settingKey('groupme', 'accessToken')} in Settings → GroupMe.`;
+    detail.setting = settingKey('groupme', 'accessToken');
   }
   return responseFailure(service, res, detail, now);
 }

@@ -121,6 +121,8 @@ export interface AlbumApi {
   add(album: Album, images: RemoteRef[], ctx: UploadContext): Promise<void>;
   remove(album: Album, images: RemoteRef[], ctx: UploadContext): Promise<void>;
   delete(album: Album, ctx: UploadContext): Promise<void>;
+  /** Puts the album's images in this order (all of them, by remote id), where the service can. */
+  reorder?(album: Album, imageIds: string[], ctx: UploadContext): Promise<void>;
   /** The images in an album, newest first, where the service can list them. */
   images?(album: Album, ctx: UploadContext): Promise<UploadResult[]>;
 }

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatLink, LINK_FORMATS, type HistoryRecord, type LinkFormat } from '../../../shared/uploads.js';
+import { formatLink, LINK_FORMATS, linksOf, type HistoryRecord, type LinkFormat } from '../../../shared/uploads.js';
 import { ShotputError } from '../errors.js';
 import type { HistoryService } from '../history/service.js';
 import type { CorePlatform } from '../platform.js';
@@ -28,6 +28,22 @@ export class RecordActions {
     const text = this.linkFor(this.deps.history.require(historyId), format);
     this.deps.platform.writeClipboard(text);
     return text;
+  }
+
+  /** The links of several uploads, one per line, on the clipboard: the direct link in `format`, or the named link as it is. */
+  copyLinks(historyIds: string[], options: { format?: LinkFormat; link?: string } = {}): { text: string; count: number } {
+    const lines: string[] = [];
+    for (const id of historyIds) {
+      const record = this.deps.history.require(id);
+      if (options.link && options.link !== 'direct') {
+        const found = linksOf(record).find((l) => l.name === options.link);
+        if (found) lines.push(found.url);
+      } else if (!record.awaitingModeration) lines.push(this.linkFor(record, options.format));
+    }
+    if (lines.length === 0) throw new ShotputError('no_link', options.link ? `None of these uploads has a ${options.link} link.` : 'None of these uploads has a public link yet.');
+    const text = lines.join('\n');
+    this.deps.platform.writeClipboard(text);
+    return { text, count: lines.length };
   }
 
   async open(historyId: string, which: 'viewer' | 'image' | 'deletePage'): Promise<void> {

@@ -101,6 +101,10 @@ export class UploadsService {
     return this.records.copyLink(historyId, format);
   }
 
+  copyLinks(historyIds: string[], options: { format?: LinkFormat; link?: string } = {}): { text: string; count: number } {
+    return this.records.copyLinks(historyIds, options);
+  }
+
   open(historyId: string, which: 'viewer' | 'image' | 'deletePage'): Promise<void> {
     return this.records.open(historyId, which);
   }

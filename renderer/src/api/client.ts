@@ -15,9 +15,12 @@ declare global {
 
 export class ApiError extends Error {
   readonly code: string;
+  /** The setting that fixes it, when one does. */
+  readonly setting?: string;
   constructor(error: UserError) {
     super(error.message);
     this.code = error.code;
+    if (error.setting) this.setting = error.setting;
   }
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { checkFieldValue, parseFieldInput, type SettingField, type SettingValue } from '../../../shared/settings/fields.js';
 import { useSettings } from '../stores/settings.js';
+import { TextWithLinks } from './TextWithLinks.js';
 
 interface Props {
   field: SettingField;
@@ -76,7 +77,7 @@ export function SettingInput({ field }: Props) {
   }
 
   return (
-    <div className={`setting setting-${field.kind}`}>
+    <div className={`setting setting-${field.kind}`} data-setting-key={field.key}>
       <label htmlFor={id}>{field.label}</label>
       <div className="setting-control">
         {control}
@@ -88,7 +89,7 @@ export function SettingInput({ field }: Props) {
       </div>
       {field.help && (
         <p id={helpId} className="setting-help">
-          {field.help}
+          <TextWithLinks text={field.help} />
         </p>
       )}
       {shownError && (

@@ -1,7 +1,11 @@
 import { create } from 'zustand';
 import type { AlbumImage, AlbumInfo } from '../../../shared/uploaders.js';
 import { call } from '../api/client.js';
+import { formatLink, LINK_FORMAT_LABELS, type HistoryRecord, type LinkFormat } from '../../../shared/uploads.js';
 import { messageOf } from './messages.js';
+import { useNavigation } from './navigation.js';
+import { useToasts } from './toasts.js';
+import { uploaderLabel } from './uploaders.js';
 
 /** Albums live on Imgur, the only service with albums Shotput can manage. */
 const UPLOADER = 'imgur';
@@ -17,7 +21,13 @@ interface AlbumsState {
   show(album: AlbumInfo): Promise<void>;
   close(): void;
   add(album: AlbumInfo, images: string[]): Promise<boolean>;
+  /** Uploads picked in History (selection or drag): Imgur ones go in, others are named with why not. */
+  addRecords(album: AlbumInfo, records: HistoryRecord[]): Promise<void>;
   remove(album: AlbumInfo, image: AlbumImage): Promise<void>;
+  /** Moves an image of the open album to another place (drag, or Move earlier/later). */
+  move(imageId: string, toIndex: number): Promise<void>;
+  /** Every link of the open album, one per line, in a link format. */
+  copyAll(format: LinkFormat): Promise<void>;
   deleteAlbum(album: AlbumInfo): Promise<void>;
 }
 
@@ -70,6 +80,49 @@ export const useAlbums = create<AlbumsState>((set, get) => {
       } catch (err) {
         fail(err);
         return false;
+      }
+    },
+    async addRecords(album, records) {
+      const toast = useToasts.getState();
+      const fits = records.filter((r) => r.uploaderId === UPLOADER && r.remoteId);
+      const refused = records
+        .filter((r) => !fits.includes(r))
+        .map((r) => `${r.fileName}: it is on ${uploaderLabel(r.uploaderId)}; an Imgur album holds only images uploaded to Imgur.`);
+      if (fits.length > 0 && (await get().add(album, fits.map((r) => r.remoteId!)))) {
+        toast.show({ kind: 'info', text: `Added ${fits.length} upload${fits.length === 1 ? '' : 's'} to “${album.title}”.`, action: { label: 'Open album', run: () => { useNavigation.getState().show('albums'); void get().show(album); } } });
+      } else if (fits.length > 0) {
+        toast.show({ kind: 'error', text: get().notice?.text ?? `Could not add to “${album.title}”.` });
+      }
+      if (refused.length > 0) toast.show({ kind: 'error', text: `Not added to “${album.title}”:`, items: refused });
+    },
+    async move(imageId, toIndex) {
+      const open = get().open;
+      if (!open) return;
+      const from = open.images.findIndex((i) => i.id === imageId);
+      const target = Math.max(0, Math.min(open.images.length - 1, toIndex));
+      if (from === -1 || from === target) return;
+      const images = [...open.images];
+      const [moved] = images.splice(from, 1);
+      images.splice(target, 0, moved!);
+      // Shown at once; put back if the host refuses.
+      set({ open: { ...open, images } });
+      try {
+        await call('albums.reorder', { uploaderId: UPLOADER, albumId: open.album.id, imageIds: images.map((i) => i.id) });
+      } catch (err) {
+        set({ open });
+        useToasts.getState().show({ kind: 'error', text: messageOf(err) });
+      }
+    },
+    async copyAll(format) {
+      const open = get().open;
+      const toast = useToasts.getState();
+      if (!open || open.images.length === 0) return;
+      const text = open.images.map((image) => formatLink({ url: image.url, viewerUrl: image.viewerUrl, fileName: image.id }, format)).join('\n');
+      try {
+        await call('app.copyText', { text });
+        toast.show({ kind: 'info', text: `Copied the ${open.images.length} links of “${open.album.title}” as ${LINK_FORMAT_LABELS[format]}:`, detail: text });
+      } catch (err) {
+        toast.show({ kind: 'error', text: messageOf(err) });
       }
     },
     async remove(album, image) {

@@ -1,11 +1,23 @@
 import { create } from 'zustand';
-import type { QueueJob } from '../../../shared/uploads.js';
+import type { HistoryRecord, QueueJob } from '../../../shared/uploads.js';
 import { call } from '../api/client.js';
-import { messageOf } from './messages.js';
+import { messageOf, settingOf } from './messages.js';
+import { useNavigation } from './navigation.js';
+import { useToasts } from './toasts.js';
 import { useQuestions, type UploadTarget } from './questions.js';
+
+/** An upload that finished in this window's lifetime: kept in view, with its link, until dismissed. */
+export interface FinishedUpload {
+  job: QueueJob;
+  record?: HistoryRecord;
+}
 
 interface QueueState {
   jobs: QueueJob[];
+  finished: FinishedUpload[];
+  dismiss(jobId: string): void;
+  dismissFinished(): void;
+  copyLink(record: HistoryRecord): Promise<void>;
   /** A line about the last action, for the status region ("2 files queued", or why not). */
   notice?: { kind: 'info' | 'error'; text: string };
   load(): Promise<void>;
@@ -35,19 +47,44 @@ export const useQueue = create<QueueState>((set, get) => {
   };
   return {
     jobs: [],
+    finished: [],
+    dismiss(jobId) {
+      set({ finished: get().finished.filter((f) => f.job.id !== jobId) });
+    },
+    dismissFinished() {
+      set({ finished: [] });
+    },
+    async copyLink(record) {
+      try {
+        const { text } = await call('history.copyLink', { id: record.id });
+        set({ notice: { kind: 'info', text: `Copied: ${text}` } });
+      } catch (err) {
+        set({ notice: { kind: 'error', text: messageOf(err) } });
+      }
+    },
     async load() {
       await act(async () => set({ jobs: await call('queue.list', {}) }));
     },
     replace(jobs) {
       // Keep the last progress we saw: list updates do not carry it.
-      const previous = new Map(get().jobs.map((j) => [j.id, j.progress]));
-      set({ jobs: jobs.map((j) => ({ ...j, progress: j.progress ?? (j.state === 'running' ? previous.get(j.id) : undefined) })) });
+      const previous = new Map(get().jobs.map((j) => [j.id, j]));
+      const next = jobs.map((j) => ({ ...j, progress: j.progress ?? (j.state === 'running' ? previous.get(j.id)?.progress : undefined) }));
+      // A done job leaves the core's queue for history; the window keeps it, with its link.
+      const known = new Set(get().finished.map((f) => f.job.id));
+      const done = [...next, ...previous.values()].filter((j) => j.state === 'done' && j.historyId && !known.has(j.id) && (known.add(j.id), true));
+      set({ jobs: next.filter((j) => j.state !== 'done'), finished: [...done.map((job) => ({ job })), ...get().finished] });
+      for (const { id, historyId } of done) {
+        void call('history.get', { id: historyId! })
+          .then((record) => set({ finished: get().finished.map((f) => (f.job.id === id ? { ...f, record: record ?? undefined } : f)) }))
+          .catch(() => undefined);
+      }
     },
     progress(id, sent, total) {
       set({ jobs: get().jobs.map((j) => (j.id === id ? { ...j, progress: { sent, total } } : j)) });
     },
     async addFiles(files) {
       const refused: string[] = [];
+      let setting: string | undefined;
       const asked = new Map<string, UploadTarget | null>();
       let queued = 0;
       for (const file of files) {
@@ -62,14 +99,20 @@ export const useQueue = create<QueueState>((set, get) => {
           queued++;
         } catch (err) {
           refused.push(`${file.name}: ${messageOf(err)}`);
+          setting ??= settingOf(err);
         }
       }
-      set({
-        notice:
-          refused.length > 0
-            ? { kind: 'error', text: `${queued > 0 ? `${queued} queued. ` : ''}Not queued: ${refused.join(' ')}` }
-            : { kind: 'info', text: `${queued} file${queued === 1 ? '' : 's'} queued.` },
-      });
+      if (queued > 0) set({ notice: { kind: 'info', text: `${queued} file${queued === 1 ? '' : 's'} queued.` } });
+      if (refused.length > 0) {
+        // Each refused file by name, with its reason, where the eye is.
+        useToasts.getState().show({
+          kind: 'error',
+          text: refused.length === 1 ? 'This file was not queued:' : `These ${refused.length} files were not queued:`,
+          items: refused,
+          action: setting ? { label: 'Open settings', run: () => useNavigation.getState().openSetting(setting!) } : undefined,
+        });
+        if (queued === 0) set({ notice: { kind: 'error', text: refused.length === 1 ? `Not queued: ${refused[0]}` : `None of the ${refused.length} files was queued.` } });
+      }
     },
     async addUrl(url) {
       try {

@@ -26,6 +26,11 @@ export function useUploaderLabel(id: string): string {
   return useUploaders((s) => s.list.find((u) => u.id === id)?.label ?? id);
 }
 
+/** The same, outside components (messages built in stores). */
+export function uploaderLabel(id: string): string {
+  return useUploaders.getState().list.find((u) => u.id === id)?.label ?? id;
+}
+
 export const useUploaders = create<UploadersState>((set, get) => ({
   list: [],
   checks: {},

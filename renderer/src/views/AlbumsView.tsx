@@ -1,6 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ALBUM_PRIVACY, type AlbumImage, type AlbumInfo } from '../../../shared/uploaders.js';
+import { CopyAs } from '../components/CopyAs.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { useHistory } from '../stores/history.js';
+import { Thumbnail } from './history/UploadList.js';
 import { useAlbums } from '../stores/albums.js';
 import { useNavigation } from '../stores/navigation.js';
 import { useUploaders } from '../stores/uploaders.js';
@@ -83,6 +86,48 @@ function AlbumRow({ album }: { album: AlbumInfo }) {
   );
 }
 
+/** One image of an album: its local thumbnail when it was uploaded from here (never a remote picture), its id and link. */
+function GalleryTile({ image, album, index, count, onRemove }: { image: AlbumImage; album: AlbumInfo; index: number; count: number; onRemove(): void }) {
+  const record = useHistory((s) => s.head.find((r) => r.uploaderId === 'imgur' && r.remoteId === image.id));
+  const move = useAlbums((s) => s.move);
+  const name = record?.fileName ?? image.id;
+  return (
+    <li
+      className="gallery-tile"
+      aria-label={name}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData('application/x-shotput-album-image', image.id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('application/x-shotput-album-image')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const dragged = e.dataTransfer.getData('application/x-shotput-album-image');
+        if (!dragged) return;
+        e.preventDefault();
+        void move(dragged, index);
+      }}
+    >
+      {record ? <Thumbnail record={record} size="large" /> : <div className="thumb thumb-large thumb-none" aria-hidden="true" />}
+      <span className="upload-name">{name}</span>
+      <span className="upload-link">{image.url}</span>
+      <div className="gallery-actions">
+        <button type="button" className="secondary" disabled={index === 0} onClick={() => void move(image.id, index - 1)} aria-label={`Earlier: move ${name} up`}>
+          Earlier
+        </button>
+        <button type="button" className="secondary" disabled={index === count - 1} onClick={() => void move(image.id, index + 1)} aria-label={`Later: move ${name} down`}>
+          Later
+        </button>
+        <button type="button" className="secondary" onClick={onRemove} aria-label={`Remove ${name} from ${album.title}`}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
 function AlbumImages() {
   const open = useAlbums((s) => s.open);
   const { add, remove, close } = useAlbums.getState();
@@ -117,21 +162,16 @@ function AlbumImages() {
       {loading ? (
         <p role="status">Loading images…</p>
       ) : images.length === 0 ? (
-        <p className="notice">This album is empty.</p>
+        <p className="notice">This album is empty. Select uploads in History and choose Add to album.</p>
       ) : (
-        <ul className="uploads" aria-label={`Images in ${album.title}`}>
-          {images.map((image: AlbumImage) => (
-            <li key={image.id} className="album-image" aria-label={image.id}>
-              <div className="upload-main">
-                <span className="upload-name">{image.id}</span>
-                <span className="upload-link">{image.url}</span>
-              </div>
-              <button type="button" className="secondary" onClick={() => void remove(album, image)} aria-label={`Remove ${image.id} from ${album.title}`}>
-                Remove from album
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <CopyAs what={`every link of ${album.title}`} onCopy={(format) => void useAlbums.getState().copyAll(format)} />
+          <ul className="gallery" aria-label={`Images in ${album.title}`}>
+            {images.map((image: AlbumImage, index) => (
+              <GalleryTile key={image.id} image={image} album={album} index={index} count={images.length} onRemove={() => void remove(album, image)} />
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -21,6 +21,7 @@ export function cheveretoFailure(service: ServiceRef, res: HttpResponse, now: nu
   } else if (code === 100 || code === 0) {
     detail.code = UploadErrorCode.auth;
     detail.sentence = `${service.label} rejected the API key (${quoted}). Check ${keySetting} in Settings → ${service.label}.`;
+    detail.setting = keySetting;
   } else if (code === 130) {
     detail.code = UploadErrorCode.emptySource;
     detail.sentence = `${service.label} received no image (${quoted}).`;
@@ -36,6 +37,7 @@ export function cheveretoFailure(service: ServiceRef, res: HttpResponse, now: nu
   } else if (code === 401) {
     detail.code = UploadErrorCode.auth;
     detail.sentence = `${service.label} denied the request (${quoted}). Check ${keySetting} and that your account may use the API.`;
+    detail.setting = keySetting;
   } else if (res.status < 500 && res.status !== 429 && message) {
     detail.code = UploadErrorCode.badRequest;
   }

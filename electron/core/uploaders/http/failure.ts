@@ -27,6 +27,8 @@ export interface ServiceDetail {
   retryAt?: number;
   /** The whole sentence, when the uploader knows better than the generic wording. */
   sentence?: string;
+  /** The setting that fixes it (a refused key): the window opens that field. */
+  setting?: string;
 }
 
 /** When no reset is announced, a rate-limited job waits this long rather than hammering. */
@@ -104,7 +106,7 @@ export function responseFailure(service: ServiceRef, res: ResponseInfo, detail: 
     const advice = code === UploadErrorCode.auth ? ` Check the ${service.label} settings.` : '';
     sentence = `${what} (${reference}${said}).${advice}`;
   }
-  return new UploadError(code, detail.sentence ?? sentence, { service: service.id, retry, status, serviceCode: detail.serviceCode });
+  return new UploadError(code, detail.sentence ?? sentence, { service: service.id, retry, status, serviceCode: detail.serviceCode, setting: detail.setting });
 }
 
 function quotedBody(res: ResponseInfo): string {

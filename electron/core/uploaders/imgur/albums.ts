@@ -87,6 +87,11 @@ export const imgurAlbums: Required<AlbumApi> = {
     await imgurCall(ctx, { method: 'POST', path: `/3/album/${albumKey(album)}/remove_images`, auth, body: formBody(ids.map((i) => ['ids[]', i])) });
   },
 
+  async reorder(album, imageIds, ctx) {
+    const auth = authFor(album);
+    await imgurCall(ctx, { method: 'PUT', path: `/3/album/${albumKey(album)}`, auth, body: formBody(imageIds.map((i) => ['ids[]', i])) });
+  },
+
   async delete(album, ctx) {
     await imgurCall(ctx, { method: 'DELETE', path: `/3/album/${albumKey(album)}`, auth: authFor(album) });
   },

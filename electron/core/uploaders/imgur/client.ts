@@ -141,6 +141,7 @@ export function imgurFailure(res: HttpResponse, now: number, auth: 'client' | 'u
   } else if ((res.status === 401 || res.status === 403) && auth === 'client') {
     code = UploadErrorCode.auth;
     detail.sentence = `Imgur refused the Client ID (HTTP ${res.status}${message ? `: ${message}` : ''}). Check ${settingKey('imgur', 'clientId')} in Settings → Imgur.`;
+    detail.setting = settingKey('imgur', 'clientId');
   } else if (message && /over the size limit|too large/i.test(message)) {
     code = UploadErrorCode.tooBig;
   } else if (res.status === 400 && innerCode === undefined) {
