@@ -3,6 +3,7 @@ import type { HistoryRecord, LinkFormat, QueueJob, UserError } from '../../../sh
 import { formatLink } from '../../../shared/uploads.js';
 import { toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
+import type { UploadQueue } from '../../core/queue/queue.js';
 import type { UploadOptions } from '../../core/uploaders/types.js';
 import { option, UsageError } from '../args.js';
 import type { CliCommand } from '../context.js';
@@ -15,6 +16,8 @@ const MAX_WAIT_MS = 90_000;
 interface Outcome {
   input: string;
   job?: QueueJob;
+  /** Asked for as soon as the job is queued: a small file may be uploaded before the next is added. */
+  settled?: ReturnType<UploadQueue['waitFor']>;
   record?: HistoryRecord;
   error?: UserError;
 }
@@ -68,7 +71,7 @@ export const uploadCommand: CliCommand = {
           }
         }
         names.set(job.id, job.fileName);
-        outcomes.push({ input, job });
+        outcomes.push({ input, job, settled: queue.waitFor(job.id, MAX_WAIT_MS) });
       } catch (err) {
         outcomes.push({ input, error: toUserError(err) });
       }
@@ -76,8 +79,8 @@ export const uploadCommand: CliCommand = {
 
     await Promise.all(
       outcomes.map(async (outcome) => {
-        if (!outcome.job) return;
-        const settled = await queue.waitFor(outcome.job.id, MAX_WAIT_MS);
+        if (!outcome.settled) return;
+        const settled = await outcome.settled;
         const job = settled.job;
         if (job.state === 'done' && job.historyId) outcome.record = history.get(job.historyId);
         else if (!settled.final) {

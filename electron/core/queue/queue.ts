@@ -84,6 +84,7 @@ export class UploadQueue {
       const original = await checkReadableFile(request.path);
       const dir = await this.deps.store.create(id);
       try {
+        await this.deps.store.claim(id);
         const name = request.name ?? request.path.split(/[\\/]/).at(-1) ?? 'upload';
         const prepared = await this.deps.prepare({ path: request.path, name }, uploader.descriptor, dir);
         this.checkSize(uploader, prepared.size, name);
@@ -105,6 +106,7 @@ export class UploadQueue {
     } else {
       checkUrl(request.url);
       await this.deps.store.create(id);
+      await this.deps.store.claim(id);
       job = { id, createdAt, uploaderId, options, input: request.url, source: { kind: 'url', url: request.url, name: nameFromUrl(request.url) }, state: 'queued', attempts: 0 };
       await this.deps.store.save(job);
     }
@@ -139,6 +141,7 @@ export class UploadQueue {
     if (job.state === 'queued' || job.state === 'waiting') {
       this.clearTimer(id);
       await this.update(job, { state: 'failed', error: cancelledError(), nextAttemptAt: undefined });
+      await this.deps.store.release(id);
       this.settle(job, true);
     }
     return this.view(job);
@@ -194,6 +197,11 @@ export class UploadQueue {
         continue;
       }
       if (!filter(job)) continue;
+      if (!(await this.deps.store.claim(job.id))) {
+        this.elsewhere.add(job.id);
+        this.jobs.set(job.id, job);
+        continue;
+      }
       this.elsewhere.delete(job.id);
       if (job.state === 'done') {
         await this.finish(job);
@@ -206,7 +214,8 @@ export class UploadQueue {
       }
       this.jobs.set(job.id, job);
       if (job.state === 'waiting') this.scheduleAt(job, Date.parse(job.nextAttemptAt ?? '') || this.deps.now());
-      if (job.state !== 'failed') resumed.push(this.view(job));
+      if (job.state === 'failed') await this.deps.store.release(job.id);
+      else resumed.push(this.view(job));
     }
     this.changed();
     this.pump();
@@ -260,6 +269,7 @@ export class UploadQueue {
       return run.finished;
     });
     await Promise.all(settling);
+    await Promise.all([...this.jobs.keys()].filter((id) => !this.elsewhere.has(id)).map((id) => this.deps.store.release(id).catch(() => undefined)));
   }
 
   onChange(listener: (jobs: QueueJob[]) => void): () => void {
@@ -297,6 +307,7 @@ export class UploadQueue {
       if (!claimed) {
         this.elsewhere.add(job.id);
         this.changed();
+        this.settle(job, true);
         return;
       }
       await this.update(job, { state: 'running', attempts: job.attempts + 1, error: undefined, nextAttemptAt: undefined });
@@ -307,12 +318,17 @@ export class UploadQueue {
       await this.update(job, { state: 'done', result });
       await this.finish(job);
     } catch (err) {
-      await this.failed(job, err, run.reason);
+      await this.failed(job, err, run.reason).catch((failure: unknown) => {
+        // The job's folder went away under it (discarded elsewhere): nothing left to keep.
+        this.deps.logger.warn(`Upload of ${job.source.name}: ${toUserError(failure).message}`);
+        this.settle(job, true);
+      });
     } finally {
       this.running.delete(job.id);
       clearTimeout(this.progress.get(job.id)?.pending);
       this.progress.delete(job.id);
-      if (claimed) await this.deps.store.release(job.id).catch(() => {});
+      // A failed job is let go so another process (the app) may retry it; a waiting one is kept.
+      if (claimed && job.state === 'failed') await this.deps.store.release(job.id).catch(() => {});
       this.pump();
     }
   }
@@ -384,7 +400,10 @@ export class UploadQueue {
     const timer = setTimeout(() => {
       this.timers.delete(job.id);
       if (job.state !== 'waiting') return;
-      void this.update(job, { state: 'queued' }).then(() => this.pump());
+      this.update(job, { state: 'queued' }).then(
+        () => this.pump(),
+        (err: unknown) => this.deps.logger.warn(`Upload of ${job.source.name}: ${toUserError(err).message}`),
+      );
     }, delay);
     // Not unref'd: a CLI run waiting for this retry must stay alive until it happens.
     this.timers.set(job.id, timer);

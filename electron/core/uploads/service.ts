@@ -113,7 +113,10 @@ export class UploadsService {
 
   /** The queue's last step: the upload goes into history, then the after-upload tasks run. */
   private async recordUpload(job: StoredJob, result: UploadResult, filePath: string | undefined): Promise<string> {
-    const id = randomUUID();
+    // The record takes the job's id: a job resumed after a crash between writing history and
+    // marking itself recorded finds its record instead of adding a second one.
+    const id = job.id;
+    if (this.deps.history.get(id)) return id;
     let thumbnails: HistoryRecord['thumbnails'];
     if (filePath && this.deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/')) {
       try {
