@@ -19,6 +19,7 @@ import type { KeyValueStore } from './settings/store.js';
 import { builtInUploaders } from './uploaders/built-in.js';
 import { followRegistry, uploaderSection } from './uploaders/config.js';
 import { createUploadContext } from './uploaders/context.js';
+import { fetchWithTimeouts } from './uploaders/http/timeouts.js';
 import { ImgurConnection } from './uploaders/imgur/connection.js';
 import { RateLimitTracker } from './uploaders/rate-limits.js';
 import { UploaderRegistry } from './uploaders/registry.js';
@@ -104,7 +105,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const openedSxcu = new OpenedSxcuFiles({ store: customUploaders, onChange: (items) => events.emit('sxcu.pending', { items }) });
 
   const rateLimits = new RateLimitTracker();
-  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const fetchImpl = fetchWithTimeouts(deps.fetch ?? globalThis.fetch, () => ({
+    connectMs: settings.getNumber('network.connectTimeoutSeconds') * 1000,
+    idleMs: settings.getNumber('network.idleTimeoutSeconds') * 1000,
+    totalMs: settings.getNumber('network.requestTimeoutSeconds') * 1000,
+  }));
   const now = deps.now ?? Date.now;
   registerCustomUploaders(customUploaders, uploaders, { env: systemNamePatternEnv(now) });
   const uploadContext: AppServices['uploadContext'] = (id, options) =>
