@@ -6,6 +6,7 @@ import { HistoryService } from './history/service.js';
 import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
 import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
+import { secureProfile } from './profile.js';
 import { pipelinePreparer, pipelineThumbnailMaker } from './pipeline/adapters.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
@@ -90,6 +91,8 @@ export interface Core extends AppServices {
 /** Composes the Electron-free services. The app, the CLI and the harness each call this once. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger ?? silentLogger;
+  const madePrivate = await secureProfile(deps.profileDir);
+  if (madePrivate > 0) logger.info(`Made ${madePrivate} file(s) and folder(s) of the profile readable by you only.`);
   const events = new CoreEvents();
   const uploaders = new UploaderRegistry(builtInUploaders());
   const settings = new SettingsService({
@@ -140,6 +143,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       prepare: deps.prepare ?? pipelinePreparer(settings),
       fetch: fetchImpl,
       now,
+      secrets: deps.vault,
       concurrency: () => settings.getNumber('queue.concurrency'),
       backoff: () => ({ ...DEFAULT_BACKOFF, maxAttempts: 1 + settings.getNumber('queue.retries') }),
     },

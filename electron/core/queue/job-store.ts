@@ -9,7 +9,9 @@ export interface StoredJob {
   id: string;
   createdAt: string;
   uploaderId: string;
+  /** Without `answers`: those may hold passwords, so they wait in the vault under `answersKey`. */
   options: UploadOptions;
+  answersKey?: string;
   /** What the user asked to upload: a path or a URL. */
   input: string;
   source:

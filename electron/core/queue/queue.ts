@@ -9,6 +9,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js'
 import { downloadToFile, nameFromUrl } from './download.js';
 import { JobStore, type StoredJob } from './job-store.js';
 import { checkReadableFile, type FilePreparer } from './prepare.js';
+import type { SecretVault } from '../secrets/vault.js';
 
 export interface UploaderLookup {
   get(id: string): Uploader;
@@ -33,6 +34,8 @@ export interface QueueDeps {
   /** Read at every failure, like concurrency. */
   backoff?(): BackoffPolicy;
   logger: Logger;
+  /** Where a job's answers to a custom uploader's questions wait (the vault); kept in the job file without it. */
+  secrets?: Pick<SecretVault, 'get' | 'set' | 'delete'>;
 }
 
 export type AddRequest = { kind: 'file'; path: string; name?: string } | { kind: 'url'; url: string };
@@ -80,6 +83,13 @@ export class UploadQueue {
     const id = randomUUID();
     const createdAt = new Date(this.deps.now()).toISOString();
     let job: StoredJob;
+    let answersKey: string | undefined;
+    if (options.answers && this.deps.secrets) {
+      const { answers, ...rest } = options;
+      answersKey = `queue.${id}.answers`;
+      await this.deps.secrets.set(answersKey, JSON.stringify(answers));
+      options = rest;
+    }
     if (request.kind === 'file') {
       const original = await checkReadableFile(request.path);
       const dir = await this.deps.store.create(id);
@@ -97,17 +107,19 @@ export class UploadQueue {
           source: { kind: 'file', ...prepared, originalPath: request.path, originalMtimeMs: original.mtimeMs },
           state: 'queued',
           attempts: 0,
+          answersKey,
         };
         await this.deps.store.save(job);
       } catch (err) {
         await this.deps.store.remove(id);
+        if (answersKey) await this.deps.secrets?.delete(answersKey);
         throw err;
       }
     } else {
       checkUrl(request.url);
       await this.deps.store.create(id);
       await this.deps.store.claim(id);
-      job = { id, createdAt, uploaderId, options, input: request.url, source: { kind: 'url', url: request.url, name: nameFromUrl(request.url) }, state: 'queued', attempts: 0 };
+      job = { id, createdAt, uploaderId, options, answersKey, input: request.url, source: { kind: 'url', url: request.url, name: nameFromUrl(request.url) }, state: 'queued', attempts: 0 };
       await this.deps.store.save(job);
     }
     this.jobs.set(id, job);
@@ -154,6 +166,7 @@ export class UploadQueue {
     this.clearTimer(id);
     this.jobs.delete(id);
     await this.deps.store.remove(job.id);
+    await this.forgetAnswers(job);
     this.changed();
   }
 
@@ -314,7 +327,7 @@ export class UploadQueue {
       const uploader = this.deps.uploaders.get(job.uploaderId);
       const source = await this.sourceFor(job, uploader, run.controller.signal);
       const context = this.deps.contextFor(uploader, run.controller.signal, (sent, total) => this.reportProgress(job.id, sent, total));
-      const result = await uploader.upload(source, job.options, context);
+      const result = await uploader.upload(source, await this.optionsOf(job), context);
       await this.update(job, { state: 'done', result });
       await this.finish(job);
     } catch (err) {
@@ -331,6 +344,16 @@ export class UploadQueue {
       if (claimed && job.state === 'failed') await this.deps.store.release(job.id).catch(() => {});
       this.pump();
     }
+  }
+
+  private async optionsOf(job: StoredJob): Promise<UploadOptions> {
+    if (!job.answersKey) return job.options;
+    const saved = await this.deps.secrets?.get(job.answersKey);
+    return saved ? { ...job.options, answers: JSON.parse(saved) as Record<string, string> } : job.options;
+  }
+
+  private async forgetAnswers(job: StoredJob): Promise<void> {
+    if (job.answersKey) await this.deps.secrets?.delete(job.answersKey).catch(() => undefined);
   }
 
   private async sourceFor(job: StoredJob, uploader: Uploader, signal: AbortSignal): Promise<UploadSource> {
@@ -389,6 +412,7 @@ export class UploadQueue {
       await this.update(job, { historyId });
     }
     await this.deps.store.remove(job.id);
+    await this.forgetAnswers(job);
     this.jobs.delete(job.id);
     this.changed();
     this.settle(job, true);

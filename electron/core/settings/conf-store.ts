@@ -8,6 +8,7 @@ export function openConfStore(profileDir: string): KeyValueStore {
     configName: 'settings',
     projectName: 'shotput',
     clearInvalidConfig: false,
+    configFileMode: 0o600,
   });
   return conf as unknown as KeyValueStore;
 }
