@@ -4,6 +4,7 @@ import type { QueueJob, UserError } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { UploadError, UploadErrorCode } from '../uploaders/errors.js';
+import { keepWebLinks } from '../uploaders/links.js';
 import type { Uploader, UploadContext, UploadOptions, UploadResult, UploadSource } from '../uploaders/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { downloadToFile, nameFromUrl } from './download.js';
@@ -327,7 +328,7 @@ export class UploadQueue {
       const uploader = this.deps.uploaders.get(job.uploaderId);
       const source = await this.sourceFor(job, uploader, run.controller.signal);
       const context = this.deps.contextFor(uploader, run.controller.signal, (sent, total) => this.reportProgress(job.id, sent, total));
-      const result = await uploader.upload(source, await this.optionsOf(job), context);
+      const result = keepWebLinks(uploader.descriptor, await uploader.upload(source, await this.optionsOf(job), context));
       await this.update(job, { state: 'done', result });
       await this.finish(job);
     } catch (err) {

@@ -1,4 +1,5 @@
 import { UploadError, UploadErrorCode, type RetryPolicy, type UploadErrorCodeValue } from '../errors.js';
+import { withoutControlCharacters } from '../../errors.js';
 import { BodySourceError } from './body.js';
 import { describeLimit, RequestTimeoutError } from './timeouts.js';
 
@@ -55,7 +56,7 @@ export function retryAfterHeader(headers: Headers, now: number): number | undefi
 
 /** A server's text made safe to quote: one line, no markup, bounded. */
 export function quoteServerText(text: string, max = 160): string {
-  const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = withoutControlCharacters(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
