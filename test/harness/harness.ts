@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, relative, isAbsolute } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -41,10 +41,18 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   const { core, rendererDir } = options;
   const sockets = new Set<WebSocket>();
   let origin = '';
+  let ownHosts = new Set<string>();
+  const isOwnHost = (host: string | undefined) => host !== undefined && ownHosts.has(host.toLowerCase());
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    let wanted: string;
+    try {
+      wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: malformed percent-encoding');
+      return;
+    }
     // Local history thumbnails, as the app serves them from the profile.
     const thumbs = wanted.startsWith('/thumbs/');
     const root = thumbs ? core.uploads.thumbnailsDir : rendererDir;
@@ -55,6 +63,12 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
       return;
     }
     try {
+      // A symlink in the profile's thumbnails must not serve a file from elsewhere.
+      const real = relative(await realpath(root), await realpath(file));
+      if (real.startsWith('..') || isAbsolute(real)) {
+        res.writeHead(403).end('Forbidden');
+        return;
+      }
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
@@ -69,6 +83,11 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   };
 
   const server = createServer((req, res) => {
+    if (!isOwnHost(req.headers.host)) {
+      // A page on another name resolving to 127.0.0.1 (DNS rebinding) must not read the app.
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -80,7 +99,7 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   const wss = new WebSocketServer({ noServer: true, maxPayload: 300 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path !== HARNESS_IPC_PATH || req.headers.origin !== origin) {
+    if (path !== HARNESS_IPC_PATH || req.headers.origin !== origin || !isOwnHost(req.headers.host)) {
       core.logger.warn(`Refused a WebSocket from origin ${req.headers.origin ?? '(none)'} to ${path}.`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -122,6 +141,7 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
     url: `${origin}/`,

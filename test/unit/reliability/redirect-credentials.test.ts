@@ -71,7 +71,7 @@ describe('a redirect to another host', () => {
   });
 
   it('on the same host, a 307 is still followed with the file and credentials', async () => {
-    const host = await server((seen) =>
+    const host = await server((seen): { status: number; headers: Record<string, string>; body?: string } =>
       seen.url.startsWith('/upload') ? { status: 307, headers: { location: '/v2/upload' } } : { status: 200, headers: { 'content-type': 'application/json' }, body: '{"url":"https://x.example/b.png"}' },
     );
     const { uploader, ctx } = await importedHost(`${host.url}/upload`);
