@@ -1,4 +1,5 @@
 import { pipelineSuite } from './pipeline.js';
+import { reliabilitySuite } from './reliability.js';
 import { uploadSuite } from './upload.js';
 
 export interface BenchSuite {
@@ -8,4 +9,4 @@ export interface BenchSuite {
   run(): Promise<boolean>;
 }
 
-export const suites: BenchSuite[] = [uploadSuite, pipelineSuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, reliabilitySuite];

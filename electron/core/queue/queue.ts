@@ -58,6 +58,7 @@ interface Running {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+const FINISHED_KEPT = 5000;
 
 /**
  * Upload jobs: at most `concurrency()` at once, retried with backoff and jitter for network
@@ -68,6 +69,8 @@ const PROGRESS_INTERVAL_MS = 100;
  */
 export class UploadQueue {
   private readonly jobs = new Map<string, StoredJob>();
+  /** Jobs finished lately, so waiting for one that was quicker than its caller still answers. */
+  private readonly finished = new Map<string, QueueJob>();
   private readonly elsewhere = new Set<string>();
   private readonly running = new Map<string, Running>();
   private readonly progress = new Map<string, { sent: number; total: number; emittedAt: number; pending?: NodeJS.Timeout }>();
@@ -263,6 +266,8 @@ export class UploadQueue {
    */
   waitFor(id: string, maxWaitMs = Infinity): Promise<Settled> {
     const job = this.jobs.get(id);
+    const done = this.finished.get(id);
+    if (!job && done) return Promise.resolve({ job: done, final: true });
     if (!job) return Promise.reject(new ShotputError('job_not_found', `No upload job ${id}.`));
     if (job.state === 'failed' || job.state === 'done') return Promise.resolve({ job: this.view(job), final: true });
     return new Promise((resolve) => {
@@ -423,6 +428,8 @@ export class UploadQueue {
     await this.deps.store.remove(job.id);
     await this.forgetAnswers(job);
     this.jobs.delete(job.id);
+    this.finished.set(job.id, this.view(job));
+    if (this.finished.size > FINISHED_KEPT) this.finished.delete(this.finished.keys().next().value!);
     this.changed();
     this.settle(job, true);
   }
