@@ -2,11 +2,8 @@ import { pipelineSuite } from './pipeline.js';
 import { reliabilitySuite } from './reliability.js';
 import { uploadSuite } from './upload.js';
 
-export interface BenchSuite {
-  name: string;
-  description: string;
-  /** Prints its table; resolves false when a target was missed. */
-  run(): Promise<boolean>;
-}
+import type { BenchSuite } from './suite.js';
+
+export type { BenchSuite } from './suite.js';
 
 export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, reliabilitySuite];
