@@ -44,6 +44,5 @@ export function toUserError(err: unknown): UserError {
  * escape sequences a host could use to rewrite the user's terminal) become spaces. Line breaks stay.
  */
 export function withoutControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
 }

@@ -11,7 +11,7 @@ import { selectJsonPath } from '../../electron/core/uploaders/sxcu/jsonpath.js';
 import { regexMatch } from '../../electron/core/uploaders/sxcu/regex.js';
 import { readSxcu } from '../../electron/core/uploaders/sxcu/read.js';
 import { mb, printTable, sampleRss } from '../measure.js';
-import type { BenchSuite } from './index.js';
+import type { BenchSuite } from './suite.js';
 
 const KEY = 'bench-key';
 const LOAD_FILES = 1000;
