@@ -2,6 +2,9 @@
 import { spawn } from 'node:child_process';
 import module from 'node:module';
 
+// Everything the CLI writes in the profile (settings, history, queue, thumbnails) is owner-only.
+process.umask(0o077);
+
 // Compiled code is cached on disk (Node 22.1+), so later runs skip compiling what they load;
 // the modules are imported below, after this, for that reason.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();

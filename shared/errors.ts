@@ -36,10 +36,21 @@ export class ShotputError extends Error {
  * one-line message but never a stack trace.
  */
 export function toUserError(err: unknown): UserError {
-  if (err instanceof ShotputError) return err.setting ? { code: err.code, message: err.message, setting: err.setting } : { code: err.code, message: err.message };
+  if (err instanceof ShotputError) {
+    const message = withoutControlCharacters(err.message);
+    return err.setting ? { code: err.code, message, setting: err.setting } : { code: err.code, message };
+  }
   const detail = err instanceof Error ? err.message : String(err);
   return {
     code: INTERNAL_ERROR_CODE,
-    message: `Something went wrong inside Shotput: ${detail.split('\n')[0] || 'unknown error'}. Please report it if it happens again.`,
+    message: withoutControlCharacters(`Something went wrong inside Shotput: ${detail.split('\n')[0] || 'unknown error'}. Please report it if it happens again.`),
   };
+}
+
+/**
+ * Text fit for a terminal or a notification: C0 and C1 control characters (ESC and CSI start the
+ * escape sequences a host could use to rewrite the user's terminal) become spaces. Line breaks stay.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
 }

@@ -5,6 +5,7 @@ import { CoreEvents } from './events.js';
 import { openProfileHistory } from './history/index.js';
 import type { HistoryService } from './history/service.js';
 import { silentLogger, type Logger } from './logger.js';
+import { secureProfile } from './profile.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { captureSection } from './capture/settings.js';
 import { createCaptureService, type CaptureHost } from './capture/index.js';
@@ -20,6 +21,7 @@ import type { KeyValueStore } from './settings/store.js';
 import { builtInUploaders } from './uploaders/built-in.js';
 import { followRegistry, uploaderSection } from './uploaders/config.js';
 import { createUploadContext } from './uploaders/context.js';
+import { fetchWithTimeouts } from './uploaders/http/timeouts.js';
 import { ImgurConnection } from './uploaders/imgur/connection.js';
 import { RateLimitTracker } from './uploaders/rate-limits.js';
 import { UploaderRegistry } from './uploaders/registry.js';
@@ -100,6 +102,8 @@ export interface Core extends AppServices {
 /** Composes the Electron-free services. The app, the CLI and the harness each call this once. */
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger ?? silentLogger;
+  const madePrivate = await secureProfile(deps.profileDir);
+  if (madePrivate > 0) logger.info(`Made ${madePrivate} file(s) and folder(s) of the profile readable by you only.`);
   const events = new CoreEvents();
   const uploaders = new UploaderRegistry(builtInUploaders());
   const settings = new SettingsService({
@@ -114,7 +118,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const customUploaders = await CustomUploaderStore.open({ path: join(deps.profileDir, 'custom-uploaders.json'), settings, logger });
   const openedSxcu = new OpenedSxcuFiles({ store: customUploaders, onChange: (items) => events.emit('sxcu.pending', { items }) });
 
-  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const fetchImpl = fetchWithTimeouts(deps.fetch ?? globalThis.fetch, () => ({
+    connectMs: settings.getNumber('network.connectTimeoutSeconds') * 1000,
+    idleMs: settings.getNumber('network.idleTimeoutSeconds') * 1000,
+    totalMs: settings.getNumber('network.requestTimeoutSeconds') * 1000,
+  }));
   const now = deps.now ?? Date.now;
   const rateLimits = new RateLimitTracker({ file: join(deps.profileDir, 'rate-limits.json'), now });
   registerCustomUploaders(customUploaders, uploaders, { env: systemNamePatternEnv(now) });
@@ -152,6 +160,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       prepare: deps.prepare ?? pipelinePreparer(settings),
       fetch: fetchImpl,
       now,
+      secrets: deps.vault,
       concurrency: () => settings.getNumber('queue.concurrency'),
       backoff: () => ({ ...DEFAULT_BACKOFF, maxAttempts: 1 + settings.getNumber('queue.retries') }),
     },

@@ -79,6 +79,8 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
   });
 
   void app.whenReady().then(async () => {
+    // Settings, history, queue and thumbnails are the user's alone.
+    process.umask(0o077);
     const profileDir = app.getPath('userData');
     const { vault, weak } = openSafeStorageVault(profileDir);
     if (weak) logger.warn('No system keychain is available: secrets are encrypted with a fixed key.');

@@ -15,6 +15,8 @@ export function secureWebPreferences(preloadPath: string): Electron.WebPreferenc
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click must not open a link in a new window (Electronegativity AUXCLICK).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -87,6 +87,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<H
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   });
+  let ownHosts = new Set<string>();
+  const isOwnHost = (host: string | undefined) => host !== undefined && ownHosts.has(host.toLowerCase());
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -113,6 +115,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<H
   };
 
   const server = createServer((req, res) => {
+    if (!isOwnHost(req.headers.host)) {
+      // A page on another name resolving to 127.0.0.1 (DNS rebinding) must not read the app.
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -124,7 +131,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<H
   const wss = new WebSocketServer({ noServer: true, maxPayload: 300 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path !== HARNESS_IPC_PATH || req.headers.origin !== origin) {
+    if (path !== HARNESS_IPC_PATH || req.headers.origin !== origin || !isOwnHost(req.headers.host)) {
       logger.warn(`Refused a WebSocket from origin ${req.headers.origin ?? '(none)'} to ${path}.`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -162,6 +169,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<H
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
     url: `${origin}/`,

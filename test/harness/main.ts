@@ -48,6 +48,7 @@ if (overlayImage) {
 }
 /** Files after the options are opened as the app opens files it is launched with. */
 const launchFiles = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && all[i - 1] !== '--port');
+process.umask(0o077);
 const profileDir = process.env.SHOTPUT_HOME ?? mkdtempSync(join(tmpdir(), 'shotput-harness-'));
 if (!process.env.SHOTPUT_HOME) console.log(`SHOTPUT_HOME is not set; using a new profile in ${profileDir}`);
 

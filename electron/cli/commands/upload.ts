@@ -8,6 +8,7 @@ import type { RawPixels } from '../../core/pipeline/source.js';
 import type { ExpirationChoice, UploadOptions } from '../../core/uploaders/types.js';
 import { option, UsageError, type ParsedArgs } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
+import type { UploadQueue } from '../../core/queue/queue.js';
 import { ProgressPrinter } from '../progress.js';
 import { ANSWER_FLAG, answersForUpload } from './sxcu.js';
 
@@ -20,6 +21,8 @@ const USAGE =
 interface Outcome {
   input: string;
   job?: QueueJob;
+  /** Asked for as soon as the job is queued: a small file may be uploaded before the next is added. */
+  settled?: ReturnType<UploadQueue['waitFor']>;
   record?: HistoryRecord;
   error?: UserError;
 }
@@ -114,7 +117,7 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
           }
         }
         names.set(job.id, job.fileName);
-        outcomes.push({ input, job });
+        outcomes.push({ input, job, settled: queue.waitFor(job.id, MAX_WAIT_MS) });
       } catch (err) {
         outcomes.push({ input, error: toUserError(err) });
       }
@@ -122,8 +125,8 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
 
     await Promise.all(
       outcomes.map(async (outcome) => {
-        if (!outcome.job) return;
-        const settled = await queue.waitFor(outcome.job.id, MAX_WAIT_MS);
+        if (!outcome.settled) return;
+        const settled = await outcome.settled;
         const job = settled.job;
         if (job.state === 'done' && job.historyId) outcome.record = history.get(job.historyId);
         else if (!settled.final) {

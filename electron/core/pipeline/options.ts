@@ -34,7 +34,9 @@ export const PIPELINE_DEFAULTS = {
   quality: { jpeg: 85, webp: 80, avif: 50 },
   maxWidth: 0,
   maxHeight: 0,
-  pixelLimit: 100_000_000,
+  // Decoding takes about 13 bytes per pixel at its peak (pixels, the oriented copy, the encoder's
+  // buffers): 40 megapixels keeps one image under ~500 MB and still opens an 8K screen (33 MP).
+  pixelLimit: 40_000_000,
   keepMetadata: false,
   timeoutSeconds: 60,
 } as const satisfies Required<PipelineOptions>;

@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { JobState, UserError } from '../../../shared/uploads.js';
@@ -9,7 +9,9 @@ export interface StoredJob {
   id: string;
   createdAt: string;
   uploaderId: string;
+  /** Without `answers`: those may hold passwords, so they wait in the vault under `answersKey`. */
   options: UploadOptions;
+  answersKey?: string;
   /** What the user asked to upload: a path or a URL. */
   input: string;
   source:
@@ -27,6 +29,13 @@ interface Owner {
   pid: number;
   host: string;
 }
+
+/**
+ * A job folder without job.json is being created by some process, or was left by a crash during
+ * creation. Without a live owner it is removed only once it is this old, so a folder another
+ * process is still filling is never taken from under it.
+ */
+const ABANDONED_AFTER_MS = 10 * 60_000;
 
 function isAlive(pid: number): boolean {
   try {
@@ -75,7 +84,11 @@ export class JobStore {
     }
   }
 
-  /** Every job on disk; folders without a readable job.json (a crash during creation) are removed. */
+  /**
+   * Every job on disk. A folder without a readable job.json is another process's job still being
+   * created, or what a crash during creation left: only the latter is removed (its owner is dead,
+   * or nobody claimed it for a long time).
+   */
   async loadAll(): Promise<StoredJob[]> {
     let names: string[];
     try {
@@ -88,7 +101,7 @@ export class JobStore {
     for (const name of names) {
       const job = await this.load(name);
       if (job) jobs.push(job);
-      else if (!(await this.isClaimedByOther(name))) await rm(this.jobDir(name), { recursive: true, force: true });
+      else if (await this.isAbandoned(name)) await rm(this.jobDir(name), { recursive: true, force: true });
     }
     return jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -97,38 +110,60 @@ export class JobStore {
     await rm(this.jobDir(id), { recursive: true, force: true });
   }
 
-  /** Takes the job for this process; false when a live process already has it. */
+  private async isAbandoned(id: string): Promise<boolean> {
+    const owner = await this.readOwner(id);
+    if (owner) return owner.pid !== process.pid && owner.host === hostname() && !isAlive(owner.pid);
+    try {
+      return Date.now() - (await stat(this.jobDir(id))).mtimeMs > ABANDONED_AFTER_MS;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Takes the job for this process; false when a live process already has it. A process keeps
+   * the jobs it created or resumed until they are done, failed or it stops, so no other process
+   * resumes them as if they had been left behind.
+   */
   async claim(id: string): Promise<boolean> {
     const path = join(this.jobDir(id), 'owner');
+    if ((await this.readOwner(id))?.pid === process.pid) return true;
     for (let attempt = 0; attempt < 2; attempt++) {
+      // Written whole, then linked into place: the owner file never exists half-written, and
+      // link() fails when another process got there first.
+      const tmp = `${path}.${process.pid}.tmp`;
       try {
-        const handle = await open(path, 'wx');
-        await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname() } satisfies Owner));
-        await handle.close();
+        await writeFile(tmp, JSON.stringify({ pid: process.pid, host: hostname() } satisfies Owner));
+        await link(tmp, path);
         return true;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         if (await this.isClaimedByOther(id)) return false;
         // The owner died mid-upload: its claim is stale.
         await rm(path, { force: true });
+      } finally {
+        await unlink(tmp).catch(() => undefined);
       }
     }
     return false;
   }
 
   async release(id: string): Promise<void> {
-    await rm(join(this.jobDir(id), 'owner'), { force: true });
+    if ((await this.readOwner(id))?.pid === process.pid) await rm(join(this.jobDir(id), 'owner'), { force: true });
+  }
+
+  private async readOwner(id: string): Promise<Owner | undefined> {
+    try {
+      return JSON.parse(await readFile(join(this.jobDir(id), 'owner'), 'utf8')) as Owner;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Another live process on this machine owns the job. */
   async isClaimedByOther(id: string): Promise<boolean> {
-    let owner: Owner;
-    try {
-      owner = JSON.parse(await readFile(join(this.jobDir(id), 'owner'), 'utf8')) as Owner;
-    } catch {
-      return false;
-    }
-    if (owner.pid === process.pid) return false;
+    const owner = await this.readOwner(id);
+    if (!owner || owner.pid === process.pid) return false;
     return owner.host !== hostname() || isAlive(owner.pid);
   }
 }

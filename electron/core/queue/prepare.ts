@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, stat, writeFile } from 'node:fs/promises';
+import { access, copyFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ShotputError } from '../errors.js';
 import { detectMime, mimeOfBytes } from '../files/mime.js';
@@ -46,12 +46,23 @@ export async function checkReadableFile(path: string): Promise<{ size: number; m
     info = await stat(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
-    throw new ShotputError('file_unreadable', `${path} ${why}.`);
+    throw new ShotputError('file_unreadable', `${path} ${whyUnreadable(code)}.`);
   }
   if (!info.isFile()) throw new ShotputError('file_unreadable', `${path} is not a file.`);
   if (info.size === 0) throw emptyFile(path);
+  try {
+    // stat() needs only the folder's permission: whether the file itself can be opened is asked here.
+    await access(path, constants.R_OK);
+  } catch (err) {
+    throw new ShotputError('file_unreadable', `${path} ${whyUnreadable((err as NodeJS.ErrnoException).code)}. Check its permissions.`);
+  }
   return { size: info.size, mtimeMs: info.mtimeMs };
+}
+
+function whyUnreadable(code: string | undefined): string {
+  if (code === 'ENOENT') return 'does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
+  return `cannot be read (${code ?? 'unknown error'})`;
 }
 
 export function emptyFile(name: string): ShotputError {

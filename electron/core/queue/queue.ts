@@ -5,11 +5,13 @@ import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { checkAdmission } from '../uploaders/admission.js';
 import { UploadError, UploadErrorCode } from '../uploaders/errors.js';
+import { keepWebLinks } from '../uploaders/links.js';
 import type { Uploader, UploadContext, UploadOptions, UploadResult, UploadSource } from '../uploaders/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { downloadToFile, nameFromUrl } from './download.js';
 import { JobStore, type StoredJob } from './job-store.js';
 import type { RawPixels } from '../pipeline/index.js';
+import type { SecretVault } from '../secrets/vault.js';
 import { checkReadableFile, emptyFile, type FilePreparer, type PrepareInput } from './prepare.js';
 
 export interface UploaderLookup {
@@ -35,6 +37,8 @@ export interface QueueDeps {
   /** Read at every failure, like concurrency. */
   backoff?(): BackoffPolicy;
   logger: Logger;
+  /** Where a job's answers to a custom uploader's questions wait (the vault); kept in the job file without it. */
+  secrets?: Pick<SecretVault, 'get' | 'set' | 'delete'>;
 }
 
 export type AddRequest =
@@ -92,11 +96,19 @@ export class UploadQueue {
     const id = randomUUID();
     const createdAt = new Date(this.deps.now()).toISOString();
     let job: StoredJob;
+    let answersKey: string | undefined;
+    if (options.answers && this.deps.secrets) {
+      const { answers, ...rest } = options;
+      answersKey = `queue.${id}.answers`;
+      await this.deps.secrets.set(answersKey, JSON.stringify(answers));
+      options = rest;
+    }
     if (request.kind !== 'url') {
       const original = request.kind === 'file' ? await checkReadableFile(request.path) : undefined;
       if (request.kind === 'bytes' && request.data.length === 0) throw emptyFile(request.name);
       const dir = await this.deps.store.create(id);
       try {
+        await this.deps.store.claim(id);
         const input = prepareInputOf(request);
         const prepared = await this.deps.prepare(input, uploader.descriptor, dir);
         checkAdmission(uploader.descriptor, { name: input.name, size: prepared.size, mime: prepared.mime });
@@ -109,16 +121,19 @@ export class UploadQueue {
           source: { kind: 'file', ...prepared, ...(request.kind === 'file' ? { originalPath: request.path, originalMtimeMs: original?.mtimeMs } : {}) },
           state: 'queued',
           attempts: 0,
+          answersKey,
         };
         await this.deps.store.save(job);
       } catch (err) {
         await this.deps.store.remove(id);
+        if (answersKey) await this.deps.secrets?.delete(answersKey);
         throw err;
       }
     } else {
       checkUrl(request.url);
       await this.deps.store.create(id);
-      job = { id, createdAt, uploaderId, options, input: request.url, source: { kind: 'url', url: request.url, name: nameFromUrl(request.url) }, state: 'queued', attempts: 0 };
+      await this.deps.store.claim(id);
+      job = { id, createdAt, uploaderId, options, answersKey, input: request.url, source: { kind: 'url', url: request.url, name: nameFromUrl(request.url) }, state: 'queued', attempts: 0 };
       await this.deps.store.save(job);
     }
     this.jobs.set(id, job);
@@ -152,6 +167,7 @@ export class UploadQueue {
     if (job.state === 'queued' || job.state === 'waiting') {
       this.clearTimer(id);
       await this.update(job, { state: 'failed', error: cancelledError(), nextAttemptAt: undefined });
+      await this.deps.store.release(id);
       this.settle(job, true);
     }
     return this.view(job);
@@ -164,6 +180,7 @@ export class UploadQueue {
     this.clearTimer(id);
     this.jobs.delete(id);
     await this.deps.store.remove(job.id);
+    await this.forgetAnswers(job);
     this.changed();
   }
 
@@ -207,6 +224,11 @@ export class UploadQueue {
         continue;
       }
       if (!filter(job)) continue;
+      if (!(await this.deps.store.claim(job.id))) {
+        this.elsewhere.add(job.id);
+        this.jobs.set(job.id, job);
+        continue;
+      }
       this.elsewhere.delete(job.id);
       if (job.state === 'done') {
         await this.finish(job);
@@ -219,7 +241,8 @@ export class UploadQueue {
       }
       this.jobs.set(job.id, job);
       if (job.state === 'waiting') this.scheduleAt(job, Date.parse(job.nextAttemptAt ?? '') || this.deps.now());
-      if (job.state !== 'failed') resumed.push(this.view(job));
+      if (job.state === 'failed') await this.deps.store.release(job.id);
+      else resumed.push(this.view(job));
     }
     this.changed();
     this.pump();
@@ -289,6 +312,7 @@ export class UploadQueue {
       return run.finished;
     });
     await Promise.all(settling);
+    await Promise.all([...this.jobs.keys()].filter((id) => !this.elsewhere.has(id)).map((id) => this.deps.store.release(id).catch(() => undefined)));
   }
 
   onChange(listener: (jobs: QueueJob[]) => void): () => void {
@@ -326,24 +350,40 @@ export class UploadQueue {
       if (!claimed) {
         this.elsewhere.add(job.id);
         this.changed();
+        this.settle(job, true);
         return;
       }
       await this.update(job, { state: 'running', attempts: job.attempts + 1, error: undefined, nextAttemptAt: undefined });
       const uploader = this.deps.uploaders.get(job.uploaderId);
       const source = await this.sourceFor(job, uploader, run.controller.signal);
       const context = this.deps.contextFor(uploader, run.controller.signal, (sent, total) => this.reportProgress(job.id, sent, total));
-      const result = await uploader.upload(source, job.options, context);
+      const result = keepWebLinks(uploader.descriptor, await uploader.upload(source, await this.optionsOf(job), context));
       await this.update(job, { state: 'done', result });
       await this.finish(job);
     } catch (err) {
-      await this.failed(job, err, run.reason);
+      await this.failed(job, err, run.reason).catch((failure: unknown) => {
+        // The job's folder went away under it (discarded elsewhere): nothing left to keep.
+        this.deps.logger.warn(`Upload of ${job.source.name}: ${toUserError(failure).message}`);
+        this.settle(job, true);
+      });
     } finally {
       this.running.delete(job.id);
       clearTimeout(this.progress.get(job.id)?.pending);
       this.progress.delete(job.id);
-      if (claimed) await this.deps.store.release(job.id).catch(() => {});
+      // A failed job is let go so another process (the app) may retry it; a waiting one is kept.
+      if (claimed && job.state === 'failed') await this.deps.store.release(job.id).catch(() => {});
       this.pump();
     }
+  }
+
+  private async optionsOf(job: StoredJob): Promise<UploadOptions> {
+    if (!job.answersKey) return job.options;
+    const saved = await this.deps.secrets?.get(job.answersKey);
+    return saved ? { ...job.options, answers: JSON.parse(saved) as Record<string, string> } : job.options;
+  }
+
+  private async forgetAnswers(job: StoredJob): Promise<void> {
+    if (job.answersKey) await this.deps.secrets?.delete(job.answersKey).catch(() => undefined);
   }
 
   private async sourceFor(job: StoredJob, uploader: Uploader, signal: AbortSignal): Promise<UploadSource> {
@@ -402,6 +442,7 @@ export class UploadQueue {
       await this.update(job, { historyId });
     }
     await this.deps.store.remove(job.id);
+    await this.forgetAnswers(job);
     this.jobs.delete(job.id);
     this.rememberFinished(job);
     this.changed();
@@ -419,7 +460,10 @@ export class UploadQueue {
     const timer = setTimeout(() => {
       this.timers.delete(job.id);
       if (job.state !== 'waiting') return;
-      void this.update(job, { state: 'queued' }).then(() => this.pump());
+      this.update(job, { state: 'queued' }).then(
+        () => this.pump(),
+        (err: unknown) => this.deps.logger.warn(`Upload of ${job.source.name}: ${toUserError(err).message}`),
+      );
     }, delay);
     // Not unref'd: a CLI run waiting for this retry must stay alive until it happens.
     this.timers.set(job.id, timer);

@@ -13,6 +13,7 @@ function openConf(profileDir: string): KeyValueStore {
     configName: 'settings',
     projectName: 'shotput',
     clearInvalidConfig: false,
+    configFileMode: 0o600,
   });
   return conf as unknown as KeyValueStore;
 }

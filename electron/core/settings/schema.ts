@@ -62,6 +62,39 @@ export function coreSections(uploaderChoices: FieldChoice[]): SettingSection[] {
       ],
     },
     {
+      id: 'network',
+      title: 'Network',
+      fields: [
+        {
+          key: 'network.connectTimeoutSeconds',
+          label: 'Connect timeout (seconds)',
+          kind: 'integer',
+          default: 15,
+          min: 1,
+          max: 300,
+          help: 'A host that does not take the connection within this time is tried again later.',
+        },
+        {
+          key: 'network.idleTimeoutSeconds',
+          label: 'Stopped-answering timeout (seconds)',
+          kind: 'integer',
+          default: 30,
+          min: 1,
+          max: 600,
+          help: 'When nothing is sent or received for this long the host has stopped answering: the upload is stopped and tried again later.',
+        },
+        {
+          key: 'network.requestTimeoutSeconds',
+          label: 'Longest time for one upload (seconds)',
+          kind: 'integer',
+          default: 3600,
+          min: 10,
+          max: 86_400,
+          help: 'An upload still running after this long is stopped and tried again later.',
+        },
+      ],
+    },
+    {
       id: 'afterUpload',
       title: 'After upload',
       fields: [

@@ -104,7 +104,7 @@ describe('bad input gets a clear error naming the file, and leaves nothing behin
     for (const [name, data] of Object.entries(await pixelBombs())) {
       const { error, left } = await failOn(dir, name, data);
       expect(error.code, name).toBe('image_too_many_pixels');
-      expect(error.message).toMatch(new RegExp(`/${name.replace('.', '\\.')} is \\d+×\\d+ pixels \\([\\d.,]+ megapixels\\), more than the 100 megapixels`));
+      expect(error.message).toMatch(new RegExp(`/${name.replace('.', '\\.')} is \\d+×\\d+ pixels \\([\\d.,]+ megapixels\\), more than the 40 megapixels`));
       expect(error.message).toContain('raise pipeline.pixelLimit');
       expect(left).toEqual([]);
     }

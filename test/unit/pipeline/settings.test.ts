@@ -22,10 +22,10 @@ describe('pipeline settings', () => {
       quality: { jpeg: 85, webp: 80, avif: 50 },
       maxWidth: 0,
       maxHeight: 0,
-      pixelLimit: 100_000_000,
+      pixelLimit: 40_000_000,
       keepMetadata: false,
     });
-    expect(PIPELINE_DEFAULTS.pixelLimit).toBe(100_000_000);
+    expect(PIPELINE_DEFAULTS.pixelLimit).toBe(40_000_000);
   });
 
   it('carry what the user saved, and refuse values that make no sense', async () => {
@@ -33,11 +33,11 @@ describe('pipeline settings', () => {
     const core = await openTestCore(dir);
     await core.settings.setFromText('pipeline.format', 'webp');
     await core.settings.setFromText('pipeline.maxWidth', '1920');
-    await core.settings.setFromText('pipeline.pixelLimit', '40');
+    await core.settings.setFromText('pipeline.pixelLimit', '60');
     await core.settings.setFromText('pipeline.keepMetadata', 'yes');
     await expect(core.settings.setFromText('pipeline.format', 'bmp')).rejects.toThrow('must be one of: auto, png, jpeg, webp, avif');
     await expect(core.settings.setFromText('pipeline.jpegQuality', '0')).rejects.toThrow('between 1 and 100');
     const reopened = await openTestCore(dir);
-    expect(pipelineOptionsFromSettings(reopened.settings)).toMatchObject({ format: 'webp', maxWidth: 1920, pixelLimit: 40_000_000, keepMetadata: true });
+    expect(pipelineOptionsFromSettings(reopened.settings)).toMatchObject({ format: 'webp', maxWidth: 1920, pixelLimit: 60_000_000, keepMetadata: true });
   });
 });

@@ -28,9 +28,12 @@ describe('finding the keys in a .sxcu file', () => {
     });
     expect(detectSecrets(spec)).toEqual([
       { field: 'parameters', name: 'k', reason: 'value' },
+      { field: 'parameters', name: 'format', reason: 'value' },
       { field: 'headers', name: 'Authorization', reason: 'name' },
+      { field: 'headers', name: 'X-Kind', reason: 'value' },
       { field: 'arguments', name: 'password', reason: 'name' },
       { field: 'arguments', name: 'u', reason: 'placeholder' },
+      { field: 'arguments', name: 'description', reason: 'value' },
     ]);
   });
 

@@ -109,7 +109,7 @@ describe('ImgBB uploader', () => {
   it('reports a malformed reply and a server error with what to expect next', async () => {
     const { server, ctx } = await setup();
     server.inject({ kind: 'malformed' });
-    expect(await failureOf(imgbbUploader.upload(asSource(await pngFile()), {}, ctx()))).toMatchObject({ code: 'malformed_response', retry: { kind: 'backoff' } });
+    expect(await failureOf(imgbbUploader.upload(asSource(await pngFile()), {}, ctx()))).toMatchObject({ code: 'malformed_response', retry: { kind: 'never' } });
     server.inject({ kind: 'status', status: 500, body: 'Internal error', contentType: 'text/plain' });
     expect(await failureOf(imgbbUploader.upload(asSource(await pngFile()), {}, ctx()))).toMatchObject({
       code: 'server_error',

@@ -1,5 +1,7 @@
 import { UploadError, UploadErrorCode, type RetryPolicy, type UploadErrorCodeValue } from '../errors.js';
+import { withoutControlCharacters } from '../../errors.js';
 import { BodySourceError } from './body.js';
+import { describeLimit, RequestTimeoutError } from './timeouts.js';
 
 /** Who is being talked to: `id` goes into UploadError.service, `label` into the sentence. */
 export interface ServiceRef {
@@ -56,7 +58,7 @@ export function retryAfterHeader(headers: Headers, now: number): number | undefi
 
 /** A server's text made safe to quote: one line, no markup, bounded. */
 export function quoteServerText(text: string, max = 160): string {
-  const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = withoutControlCharacters(text).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -116,12 +118,13 @@ function quotedBody(res: ResponseInfo): string {
 
 /**
  * A reply that cannot be read (not JSON, or JSON without what it must hold). After a 2xx the
- * upload may have gone through but without a link there is nothing to give the user, so it is
- * retried; after a 4xx the request itself was wrong.
+ * upload has probably gone through: retrying would leave a copy on the host, so it is not; after
+ * a 4xx the request itself was wrong; only a 5xx page is retried.
  */
 export function malformedFailure(service: ServiceRef, res: ResponseInfo, what = 'not valid JSON'): UploadError {
   const snippet = quoteServerText(res.text, 60);
-  const retry: RetryPolicy = res.status >= 400 && res.status < 500 ? { kind: 'never' } : { kind: 'backoff' };
+  // After a 2xx the host probably has the file: a retry would upload a copy. Only a 5xx page may pass.
+  const retry: RetryPolicy = res.status >= 500 ? { kind: 'backoff' } : { kind: 'never' };
   const type = res.headers.get('content-type')?.split(';')[0];
   return new UploadError(
     UploadErrorCode.malformed,
@@ -130,11 +133,14 @@ export function malformedFailure(service: ServiceRef, res: ResponseInfo, what = 
   );
 }
 
-/** A well-formed reply that lacks what it must hold (the link of the image just uploaded). */
+/**
+ * A well-formed reply that lacks what it must hold (the link of the image just uploaded). Not
+ * retried: the host accepted the request, and a second one would leave a copy there.
+ */
 export function missingInReply(service: ServiceRef, what: string): UploadError {
   return new UploadError(UploadErrorCode.malformed, `${service.label} answered without ${what}.`, {
     service: service.id,
-    retry: { kind: 'backoff' },
+    retry: { kind: 'never' },
   });
 }
 
@@ -178,6 +184,16 @@ export function networkFailure(service: ServiceRef, err: unknown, signal: AbortS
   }
   const errno = errnoOf(err);
   const host = url.host;
+  const timeout = causes(err).find((e): e is RequestTimeoutError => e instanceof RequestTimeoutError);
+  if (timeout) {
+    const what =
+      timeout.kind === 'connect'
+        ? `Could not connect to ${service.label} at ${host}: no connection within ${describeLimit(timeout.ms)}.`
+        : timeout.kind === 'idle'
+          ? `${service.label} at ${host} stopped answering: nothing was sent or received for ${describeLimit(timeout.ms)}.`
+          : `The upload to ${service.label} at ${host} took longer than the ${describeLimit(timeout.ms)} a request may take (network.requestTimeoutSeconds).`;
+    return new UploadError(UploadErrorCode.network, what, { service: service.id, retry: { kind: 'backoff' }, cause: err });
+  }
   if (causes(err).some((e) => /redirect/i.test((e as Error | undefined)?.message ?? ''))) {
     return new UploadError(
       UploadErrorCode.badRequest,
@@ -214,4 +230,34 @@ export function networkFailure(service: ServiceRef, err: unknown, signal: AbortS
     retry: { kind: 'backoff' },
     cause: err,
   });
+}
+
+/** The reply was larger than the caller accepts; reading stopped at the cap. */
+export class ReplyTooLargeError extends Error {
+  constructor(readonly max: number) {
+    super(`the reply is larger than ${formatLimit(max)}`);
+    this.name = 'ReplyTooLargeError';
+  }
+}
+
+function formatLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * The status came but its reply could not be read (cut off, too large, or the host went quiet).
+ * After a 2xx the host has very likely taken the upload: sending it again would leave copies, so
+ * it is never retried and the user is told to look before trying again. Otherwise it is a network
+ * failure like any other.
+ */
+export function replyFailure(service: ServiceRef, status: number, err: unknown, signal: AbortSignal, url: URL): UploadError {
+  if (isAbort(err, signal) && !causes(err).some((e) => e instanceof RequestTimeoutError)) return cancelledError(service);
+  const tooLarge = causes(err).find((e): e is ReplyTooLargeError => e instanceof ReplyTooLargeError);
+  const accepted = status >= 200 && status < 300;
+  if (!accepted && !tooLarge) return networkFailure(service, err, signal, url);
+  const why = tooLarge ? `its reply was too large (Shotput reads at most ${formatLimit(tooLarge.max)})` : `its reply was cut off (${networkFailure(service, err, signal, url).message})`;
+  const message = accepted
+    ? `${service.label} at ${url.host} took the upload (HTTP ${status}) but ${why}. It may be on ${service.label} already: check there before uploading it again.`
+    : `${service.label} at ${url.host} answered HTTP ${status} but ${why}.`;
+  return new UploadError(UploadErrorCode.malformed, message, { service: service.id, retry: { kind: 'never' }, status, cause: err });
 }

@@ -1,7 +1,7 @@
 import { SHOTPUT_VERSION } from '../../version.js';
 import { UploadError, UploadErrorCode } from '../errors.js';
 import type { RequestBody } from './body.js';
-import { networkFailure, type ResponseInfo, type ServiceRef } from './failure.js';
+import { networkFailure, ReplyTooLargeError, replyFailure, type ResponseInfo, type ServiceRef } from './failure.js';
 
 export type QueryValue = string | number | boolean | undefined | readonly string[];
 
@@ -65,22 +65,27 @@ export function buildUrl(service: ServiceRef, url: string, query: Record<string,
   return parsed;
 }
 
+/** The whole reply as text, refusing (never silently cutting) one larger than `max`. */
 async function readText(response: Response, max: number): Promise<string> {
   if (!response.body) return '';
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body.cancel().catch(() => undefined);
+    throw new ReplyTooLargeError(max);
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     total += value.byteLength;
-    if (total >= max) {
+    if (total > max) {
       await reader.cancel().catch(() => undefined);
-      break;
+      throw new ReplyTooLargeError(max);
     }
+    chunks.push(value);
   }
-  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJson(text: string): unknown {
@@ -132,7 +137,12 @@ export async function sendRequest(request: HttpRequest, io: HttpIO): Promise<Htt
       headers.set('content-length', '0');
     }
     const response = await io.fetch(url, init);
-    const text = await readText(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE);
+    let text: string;
+    try {
+      text = await readText(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE);
+    } catch (err) {
+      throw replyFailure(request.service, response.status, err, io.signal, url);
+    }
     let parsed: { value: unknown } | undefined;
     return {
       status: response.status,

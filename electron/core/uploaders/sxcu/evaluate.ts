@@ -100,7 +100,12 @@ function jsonText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  try {
+    return JSON.stringify(value);
+  } catch (err) {
+    if (err instanceof RangeError) throw new EvalError('response', 'the value the JSON path selects is nested too deeply to write out');
+    throw err;
+  }
 }
 
 /** `{json:path}` reads the response; `{json:input|path}` reads its first parameter. */

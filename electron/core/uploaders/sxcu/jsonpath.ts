@@ -4,7 +4,7 @@
  * from the end), `*`, slices, `..` descent and `[?(…)]` filters.
  */
 import { memoize } from './memo.js';
-import { toJsRegExp } from './regex.js';
+import { boundedExec, toJsRegExp } from './regex.js';
 
 export class JsonPathProblem extends Error {
   constructor(message: string) {
@@ -95,12 +95,16 @@ function applyStep(step: Step, value: unknown, root: unknown): unknown[] {
     case 'filter':
       return children(value).filter((item) => test(step.expr, item, root));
     case 'descend': {
+      // Depth-first in document order, with a stack of our own: a reply nested 100,000 deep
+      // must not overflow the call stack (the reply's size cap bounds the work).
       const all: unknown[] = [];
-      const visit = (v: unknown) => {
-        all.push(...applyStep(step.step, v, root));
-        for (const child of children(v)) visit(child);
-      };
-      visit(value);
+      const stack: unknown[] = [value];
+      while (stack.length > 0) {
+        const v = stack.pop();
+        for (const found of applyStep(step.step, v, root)) all.push(found);
+        const kids = children(v);
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      }
       return all;
     }
   }
@@ -142,7 +146,7 @@ function test(expr: Expr, item: unknown, root: unknown): boolean {
       const right = operandValues(expr.right, item, root);
       if (expr.op === '=~') {
         const regex = right[0];
-        return regex instanceof RegExp && left.some((v) => typeof v === 'string' && regex.test(v));
+        return regex instanceof RegExp && left.some((v) => typeof v === 'string' && boundedExec(regex, v) !== null);
       }
       const op = expr.op;
       return left.some((a) => right.some((b) => compare(op, a, b)));

@@ -56,12 +56,26 @@ export function detectSecrets(spec: SxcuSpec): DetectedSecret[] {
     for (const { name, value } of spec[field]) {
       if (isSecretName(name)) found.push({ field, name, reason: 'name' });
       else if (field === 'headers' && DESCRIPTIVE_HEADERS.has(name.toLowerCase())) continue;
-      else if (looksLikeKey(value)) found.push({ field, name, reason: 'value' });
       // "YOUR API KEY" under a name like `k`: the sample says a key goes here.
       else if (looksLikePlaceholder(value) && /\b(key|token|secret|password)\b|api_?key/i.test(value)) found.push({ field, name, reason: 'placeholder' });
+      // Any other value written in the file: names miss X-Upload-Pass, k, pin or passphrase, and
+      // ShareX users put credentials in all of them. Only values made of functions and name
+      // patterns alone ({filename}, %y) are not the user's own text.
+      else if (looksLikeKey(value) || hasOwnText(value)) found.push({ field, name, reason: 'value' });
     }
   }
   return found;
+}
+
+/** Text of the user's own in a value, beyond `{function}` calls and `%name` patterns. */
+function hasOwnText(value: string): boolean {
+  let rest = value;
+  // Innermost calls first, so nested ones ({json:{response}|a}) go too.
+  for (let previous = ''; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(/\{[^{}]*\}/g, '');
+  }
+  return rest.replace(/%[a-z]+/gi, '').trim() !== '';
 }
 
 /** Sample files ship with "Your API key goes here" or "<API KEY HERE>" where the key belongs. */

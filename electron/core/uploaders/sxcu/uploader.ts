@@ -97,7 +97,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * Follows redirects itself, as ShareX's client does: fetch refuses to follow a 302 after a
  * streamed body, yet hosts answer an upload with one (Chevereto's format=redirect), and
  * `{responseurl}` is where the chain ends. 307/308 send the body again (it can be reopened); the
- * others continue with a GET, as browsers do. Credentials do not follow to another origin.
+ * others continue with a GET, as browsers do. Credentials do not follow to another origin: its
+ * headers are dropped, and a 307/308 that would send the body there is refused.
  */
 export async function sendFollowingRedirects(request: HttpRequest, io: HttpIO): Promise<HttpResponse> {
   let current = request;
@@ -107,12 +108,24 @@ export async function sendFollowingRedirects(request: HttpRequest, io: HttpIO): 
     if (!REDIRECTS.has(res.status) || !location || hop >= MAX_REDIRECTS) return res;
     const next = new URL(location, current.url);
     const resend = res.status === 307 || res.status === 308 || (res.status !== 303 && current.method !== 'POST');
+    const sameOrigin = next.origin === new URL(current.url).origin;
+    if (resend && !sameOrigin && current.body) {
+      // The body carries the file and the .sxcu Arguments, credentials among them: it never
+      // follows to a host the user did not choose.
+      throw new UploadError(
+        UploadErrorCode.badRequest,
+        `${request.service.label} redirected the upload to another host (${next.host}); Shotput does not send your file and credentials to a host you did not choose. If the service has moved, put its new address in the uploader's RequestURL.`,
+        { service: request.service.id, retry: { kind: 'never' }, status: res.status },
+      );
+    }
     current = {
       ...current,
       url: next.href,
       method: resend ? current.method : 'GET',
       body: resend ? current.body : undefined,
-      headers: next.origin === new URL(current.url).origin ? current.headers : {},
+      // The new address carries its own query: the old one (with any key in it) is not appended.
+      query: undefined,
+      headers: sameOrigin ? current.headers : {},
     };
   }
 }
