@@ -29,6 +29,11 @@ import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
 import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
+import { afterCaptureSection, afterUploadSection } from './uploads/tasks/settings.js';
+import { ActionRunner, hotkeysSection } from './actions.js';
+import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
+import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
+import { captureSection } from './shots/settings.js';
 import { listAccountImages } from './uploaders/imgur/account-images.js';
 
 export interface CoreDeps {
@@ -48,6 +53,12 @@ export interface CoreDeps {
   /** Turns a queued file into the file to upload; the image pipeline unless given. */
   prepare?: FilePreparer;
   makeThumbnails?: ThumbnailMaker;
+  /** On Linux: $XDG_CURRENT_DESKTOP picks hotkey defaults that do not fight the desktop for PrtSc; Wayland explains failed hotkeys. */
+  desktop?: { environment?: string; wayland?: boolean };
+  /** Where "save to a folder" puts captures unless the user chose another folder. */
+  captureFolder?: string;
+  /** The desktop's global shortcuts (the app only). */
+  shortcuts?: ShortcutRegistrar;
 }
 
 export interface AppServices {
@@ -76,6 +87,11 @@ export interface AppServices {
   imgur: ImgurConnection;
   /** The connected Imgur account's existing images into history (only those not there yet). */
   importImgurAccount(): Promise<ImportReport>;
+  /** Every user action by id; the app binds what they do (capture, open windows). */
+  actions: ActionRunner;
+  hotkeys: HotkeyService;
+  /** The after-capture task list for a new image (capture, clipboard image). */
+  afterCapture(image: CapturedImage): Promise<AfterCaptureReport>;
 }
 
 export interface Core extends AppServices {
@@ -94,7 +110,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const settings = new SettingsService({
     store: deps.store,
     vault: deps.vault,
-    sections: [...coreSections(uploaders.choices()), pipelineSection(), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
+    sections: [
+      ...coreSections(uploaders.choices()),
+      afterCaptureSection(deps.captureFolder ?? join(deps.profileDir, 'captures')),
+      afterUploadSection(),
+      captureSection(),
+      hotkeysSection(deps.info.platform, deps.desktop?.environment),
+      pipelineSection(),
+      ...uploaders.list().map((u) => uploaderSection(u.descriptor)),
+      ...(deps.sections ?? []),
+    ],
     logger,
   });
   await settings.moveSecretsOutOfStore();
@@ -142,6 +167,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   uploads.queue.onChange((jobs) => events.emit('queue.changed', { jobs }));
   uploads.queue.onProgress((id, sent, total) => events.emit('queue.progress', { id, sent, total }));
 
+  const actions = new ActionRunner({ platform, logger });
+  const hotkeys = new HotkeyService({
+    settings,
+    registrar: deps.shortcuts,
+    platform,
+    logger,
+    hint: deps.desktop?.wayland ? WAYLAND_HOTKEY_HINT : undefined,
+    run: (id) => actions.trigger(id),
+  });
+  hotkeys.onStatus((status) => events.emit('hotkeys.changed', { status }));
+
   const services: AppServices = {
     info: deps.info,
     profileDir: deps.profileDir,
@@ -161,6 +197,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     platform,
     imgur,
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
+    actions,
+    hotkeys,
+    afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, png) => uploads.addData(name, png) }),
   };
   const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;

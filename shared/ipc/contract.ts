@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { SettingSection, SettingValue } from '../settings/fields.js';
 import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type UploadQuestions } from '../sxcu.js';
 import { ALBUM_PRIVACY, type AlbumImage, type AlbumInfo, type ImgurStatus, type UploaderInfo } from '../uploaders.js';
+import { ACTION_IDS, type HotkeyStatus } from '../actions.js';
 import { LINK_FORMATS, type HistoryPage, type LinkFormat, type QueueJob } from '../uploads.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
@@ -34,6 +35,8 @@ export interface EventMap {
   'sxcu.pending': { items: PendingSxcu[] };
   /** The Imgur account connected or not, a connection attempt settled, or "uploads left" changed. */
   'imgur.status': ImgurStatus;
+  /** Hotkeys were (re)registered: each action's accelerator and whether it works. */
+  'hotkeys.changed': { status: HotkeyStatus[] };
 }
 
 export const viewNames = ['history', 'albums', 'queue', 'settings'] as const;
@@ -177,6 +180,11 @@ export const channels = {
   'albums.add': channel<null>()(z.object({ uploaderId, albumId, images: z.array(z.string().min(1).max(2048)).min(1).max(100) }).strict()),
   'albums.remove': channel<null>()(z.object({ uploaderId, albumId, imageIds: z.array(remoteId).min(1).max(100) }).strict()),
   'albums.delete': channel<null>()(z.object({ uploaderId, albumId }).strict()),
+
+  /** Runs a user action (capture region, upload clipboard…) as its hotkey or tray item would. */
+  'actions.run': channel<null>()(z.object({ id: z.enum(ACTION_IDS) }).strict()),
+  /** Each hotkey's accelerator and whether it is registered, with the reason when it is not. */
+  'hotkeys.status': channel<HotkeyStatus[]>()(z.object({}).strict()),
 } as const;
 
 export type Channels = typeof channels;
@@ -189,7 +197,7 @@ export type EventName = keyof EventMap;
 export const channelNames = Object.keys(channels) as ChannelName[];
 
 /** Event names as a run-time list, so preload and the harness can refuse unknown ones. */
-export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending', 'imgur.status'];
+export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending', 'imgur.status', 'hotkeys.changed'];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);

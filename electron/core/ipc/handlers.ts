@@ -44,6 +44,11 @@ export function createHandlers(services: AppServices): HandlerTable {
     },
     'history.delete': ({ id, localOnly }) => uploads.delete(id, { localOnly }),
     'history.importImgur': () => services.importImgurAccount(),
+    'actions.run': async ({ id }) => {
+      await services.actions.run(id);
+      return null;
+    },
+    'hotkeys.status': () => services.hotkeys.status(),
     ...createSxcuHandlers(services),
     ...uploaderHandlers(services),
   };

@@ -13,6 +13,7 @@ import { UploadQueue, type ContextFactory, type QueueDeps, type UploaderLookup }
 import type { SettingsService } from '../settings/service.js';
 import type { UploadOptions, UploadResult } from '../uploaders/types.js';
 import { historyFieldsOf } from './record.js';
+import { chosenLinkText, runAfterUpload } from './tasks/after-upload.js';
 
 /** Makes the local history thumbnails of an uploaded file; resolves to their file names. */
 export type ThumbnailMaker = (filePath: string, outDir: string, baseName: string) => Promise<HistoryRecord['thumbnails']>;
@@ -137,8 +138,9 @@ export class UploadsService {
     return record.id;
   }
 
+  /** The link in `format`, or as the user chose in Settings (a format or their template). */
   linkFor(record: HistoryRecord, format?: LinkFormat): string {
-    return formatLink(record, format ?? (this.deps.settings.getString('afterUpload.linkFormat') as LinkFormat));
+    return format ? formatLink(record, format) : chosenLinkText(record, this.deps.settings);
   }
 
   copyLink(historyId: string, format?: LinkFormat): string {
@@ -185,15 +187,7 @@ export class UploadsService {
   }
 
   private afterUpload(record: HistoryRecord): void {
-    const { settings, platform } = this.deps;
-    if (record.awaitingModeration) {
-      if (settings.getBoolean('afterUpload.notify')) platform.notify('Uploaded, awaiting moderation', `${record.fileName} has no public link until the host approves it.`);
-      return;
-    }
-    if (settings.getBoolean('afterUpload.copyLink')) platform.writeClipboard(this.linkFor(record));
-    if (settings.getBoolean('afterUpload.notify')) {
-      platform.notify('Upload complete', settings.getBoolean('afterUpload.copyLink') ? `${record.fileName}: link copied` : `${record.fileName}: ${record.url}`);
-    }
+    runAfterUpload(record, { settings: this.deps.settings, platform: this.deps.platform, logger: this.deps.logger });
   }
 }
 
