@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the Node-side bundles (Electron main and preload, the CLI, the harness, the benchmarks)
 // with esbuild, and the renderer with Vite. `--node` skips the renderer; `--renderer-if-missing`
-// builds the renderer only when dist/renderer has no index.html.
+// builds the renderer only when a page is missing from dist/renderer.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -33,7 +33,7 @@ await Promise.all([
   // A sandboxed preload cannot require node_modules: everything but 'electron' is bundled in.
   build({
     ...common,
-    entryPoints: { 'electron/preload': 'electron/preload/index.ts' },
+    entryPoints: { 'electron/preload': 'electron/preload/index.ts', 'electron/preload-overlay': 'electron/preload/overlay.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
@@ -42,7 +42,7 @@ await Promise.all([
   }),
 ]);
 
-const rendererMissing = !existsSync(join(root, 'dist/renderer/index.html'));
+const rendererMissing = ['index.html', 'overlay.html'].some((page) => !existsSync(join(root, 'dist/renderer', page)));
 if (!args.has('--node') && (!args.has('--renderer-if-missing') || rendererMissing)) {
   const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,

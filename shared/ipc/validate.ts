@@ -15,13 +15,20 @@ export function validatePayload<C extends ChannelName>(
   if (!isChannelName(channel)) {
     return { ok: false, error: { code: IpcErrorCode.unknownChannel, message: `There is no IPC channel named ${JSON.stringify(channel)}.` } };
   }
-  const parsed = channels[channel].payload.safeParse(payload ?? {});
+  const checked = checkPayload(channel, channels[channel].payload, payload);
+  return checked.ok ? { ok: true, channel: channel as C, payload: checked.payload as ParsedPayloadOf<C> } : checked;
+}
+
+/** Checks a payload against a schema of any window's contract; the error names the channel, field and reason. */
+export function checkPayload<S extends z.ZodType>(
+  channel: string,
+  schema: S,
+  payload: unknown,
+): { ok: true; payload: z.output<S> } | { ok: false; error: IpcError } {
+  const parsed = schema.safeParse(payload ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 5).map(describeIssue).join('; ');
-    return {
-      ok: false,
-      error: { code: IpcErrorCode.invalidPayload, message: `Invalid payload for ${channel}: ${details}.` },
-    };
+    return { ok: false, error: { code: IpcErrorCode.invalidPayload, message: `Invalid payload for ${channel}: ${details}.` } };
   }
-  return { ok: true, channel: channel as C, payload: parsed.data as ParsedPayloadOf<C> };
+  return { ok: true, payload: parsed.data };
 }
