@@ -32,8 +32,9 @@ export interface TrayState {
 /** Every capture mode and upload action, the latest uploads (click copies the link), history, settings, pause, quit. */
 export function trayMenu(state: TrayState): TrayMenuItem[] {
   const action = (id: ActionId): TrayMenuItem => {
-    const accelerator = state.accelerator(hotkeySettingKey(id));
-    return { label: ACTIONS.find((a) => a.id === id)!.label, run: { action: id }, accelerator: accelerator || undefined };
+    const descriptor = ACTIONS.find((a) => a.id === id)!;
+    const accelerator = descriptor.noHotkey ? '' : state.accelerator(hotkeySettingKey(id));
+    return { label: descriptor.label, run: { action: id }, accelerator: accelerator || undefined };
   };
   const recent: TrayMenuItem[] =
     state.recent.length === 0
