@@ -1,1 +1,0 @@
-export default { test: { include: ['test/e2e/electron-main.e2e.ts'], testTimeout: 60000, hookTimeout: 120000 } };
