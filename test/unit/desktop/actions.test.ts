@@ -100,3 +100,21 @@ describe('hotkeys', () => {
     expect([...registered.keys()]).toEqual(['Control+PrintScreen', 'Control+Alt+P']);
   });
 });
+
+describe('hotkey settings from before the actions table', () => {
+  it('move a chosen accelerator to the action id, and drop the never-used old defaults', async () => {
+    const { writeFile, readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tempProfile } = await import('../../support/profile.js');
+    const { openConfStore } = await import('../../../electron/core/settings/conf-store.js');
+    const { migrateSettings } = await import('../../../electron/core/settings/migrations.js');
+    const dir = await tempProfile();
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ meta: { schemaVersion: 1 }, hotkeys: { captureRegion: 'Control+Alt+S', captureScreen: 'CommandOrControl+Shift+3', uploadClipboard: '' } }),
+    );
+    migrateSettings(openConfStore(dir));
+    const stored = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
+    expect(stored.hotkeys).toEqual({ capture: { region: 'Control+Alt+S' }, upload: { clipboard: '' } });
+  });
+});
