@@ -3,10 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract.js';
 import type { SettingSection } from '../../shared/settings/fields.js';
 import { CoreEvents } from './events.js';
 import { HistoryService } from './history/service.js';
-import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
-import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
-import { pipelinePreparer, pipelineThumbnailMaker } from './pipeline/adapters.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
@@ -28,12 +25,13 @@ import { registerCustomUploaders } from './uploaders/sxcu/registration.js';
 import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
-import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
 import { afterCaptureSection, afterUploadSection } from './uploads/tasks/settings.js';
 import { ActionRunner, hotkeysSection } from './actions.js';
 import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
 import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
 import { captureSection } from './shots/settings.js';
+import { pipelinePreparer, pipelineThumbnailMaker } from './uploads/pipeline-adapters.js';
+import { UploadsService, type ThumbnailMaker, type UploadsDeps } from './uploads/service.js';
 import { listAccountImages } from './uploaders/imgur/account-images.js';
 
 export interface CoreDeps {
@@ -59,6 +57,8 @@ export interface CoreDeps {
   captureFolder?: string;
   /** The desktop's global shortcuts (the app only). */
   shortcuts?: ShortcutRegistrar;
+  /** What runs once an upload is in history (the after-upload task list); copy link + notify unless given. */
+  afterUpload?: UploadsDeps['afterUpload'];
 }
 
 export interface AppServices {
@@ -94,9 +94,11 @@ export interface AppServices {
   afterCapture(image: CapturedImage): Promise<AfterCaptureReport>;
 }
 
+/**
+ * The composed core. IPC is not part of it: main and the harness each build their dispatcher
+ * (core/ipc) over these services where their transport lives.
+ */
 export interface Core extends AppServices {
-  handlers: HandlerTable;
-  dispatch: Dispatch;
   /** Resumes what earlier runs left in the queue and starts uploading (the app and the harness). */
   startUploads(): Promise<void>;
   close(): Promise<void>;
@@ -155,6 +157,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     platform,
     logger,
     makeThumbnails: deps.makeThumbnails ?? pipelineThumbnailMaker(settings),
+    afterUpload: deps.afterUpload,
     queue: {
       store: new JobStore(join(deps.profileDir, 'queue')),
       prepare: deps.prepare ?? pipelinePreparer(settings),
@@ -201,12 +204,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     hotkeys,
     afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, png) => uploads.addData(name, png) }),
   };
-  const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;
   return {
     ...services,
-    handlers,
-    dispatch: createDispatcher(handlers, logger),
     async startUploads() {
       await uploads.queue.resumeInterrupted();
       uploads.queue.start();

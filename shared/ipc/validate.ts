@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ParsedPayloadOf } from './contract.js';
-import { IpcErrorCode, type IpcError } from './result.js';
+import type { UserError } from '../errors.js';
+import { IpcErrorCode } from './result.js';
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
@@ -11,7 +12,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function validatePayload<C extends ChannelName>(
   channel: C | string,
   payload: unknown,
-): { ok: true; channel: C; payload: ParsedPayloadOf<C> } | { ok: false; error: IpcError } {
+): { ok: true; channel: C; payload: ParsedPayloadOf<C> } | { ok: false; error: UserError } {
   if (!isChannelName(channel)) {
     return { ok: false, error: { code: IpcErrorCode.unknownChannel, message: `There is no IPC channel named ${JSON.stringify(channel)}.` } };
   }
@@ -24,7 +25,7 @@ export function checkPayload<S extends z.ZodType>(
   channel: string,
   schema: S,
   payload: unknown,
-): { ok: true; payload: z.output<S> } | { ok: false; error: IpcError } {
+): { ok: true; payload: z.output<S> } | { ok: false; error: UserError } {
   const parsed = schema.safeParse(payload ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 5).map(describeIssue).join('; ');
