@@ -90,20 +90,22 @@ export function dragHandle(start: Rect, handle: Handle, dx: number, dy: number, 
   if (handle.includes('e')) right += dx;
   if (handle.includes('n')) top += dy;
   if (handle.includes('s')) bottom += dy;
-  const spanX = ensureSpan(left, right, frame.width);
-  const spanY = ensureSpan(top, bottom, frame.height);
+  const spanX = ensureSpan(left, right, frame.width, handle.includes('w'));
+  const spanY = ensureSpan(top, bottom, frame.height, handle.includes('n'));
   return { x: spanX[0], y: spanY[0], width: spanX[1] - spanX[0], height: spanY[1] - spanY[0] };
 }
 
-/** Ordered, rounded, inside [0, max], and at least one pixel wide. */
-function ensureSpan(a: number, b: number, max: number): [number, number] {
-  let low = clamp(Math.round(Math.min(a, b)), 0, max);
-  let high = clamp(Math.round(Math.max(a, b)), 0, max);
-  if (high === low) {
-    if (high < max) high += 1;
-    else low -= 1;
-  }
-  return [low, high];
+/**
+ * Ordered, rounded, inside [0, max], and at least one pixel wide: when the dragged edge meets the
+ * fixed one, the dragged edge (the first when `firstMoved`) stays a pixel away from it.
+ */
+function ensureSpan(first: number, second: number, max: number, firstMoved: boolean): [number, number] {
+  const low = clamp(Math.round(Math.min(first, second)), 0, max);
+  const high = clamp(Math.round(Math.max(first, second)), 0, max);
+  if (high > low) return [low, high];
+  const movedIsLow = firstMoved === first <= second;
+  if (movedIsLow) return low >= 1 ? [low - 1, low] : [0, 1];
+  return high < max ? [high, high + 1] : [max - 1, max];
 }
 
 /**

@@ -4,11 +4,12 @@ import { extname, join, normalize, relative, isAbsolute } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
-import { fail } from '../../shared/ipc/result.js';
+import { fail, type IpcResult } from '../../shared/ipc/result.js';
 import { decodeWire, HARNESS_IPC_PATH, type ServerMessage } from '../../shared/ipc/wire.js';
 import type { Core } from '../../electron/core/app.js';
 import { createDispatcher } from '../../electron/core/ipc/dispatch.js';
 import { createHandlers } from '../../electron/core/ipc/handlers.js';
+import type { Logger } from '../../electron/core/logger.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,18 +41,64 @@ function isInvoke(value: unknown): value is { type: 'invoke'; id: number; channe
  * Like main's sender check, only pages served by this harness may connect.
  */
 export async function startHarness(options: { core: Core; rendererDir: string; port: number }): Promise<Harness> {
-  const { core, rendererDir } = options;
-  const dispatch = createDispatcher(createHandlers(core), core.logger);
+  const { core } = options;
+  const server = await startBridgeServer({
+    rendererDir: options.rendererDir,
+    port: options.port,
+    dispatch: createDispatcher(createHandlers(core), core.logger),
+    logger: core.logger,
+    // Local history thumbnails, as the app serves them from the profile.
+    folders: [{ prefix: '/thumbs/', dir: core.uploads.thumbnailsDir }],
+  });
+  const offEvents = core.events.onAny((event, payload) => server.broadcast({ type: 'event', event, payload } as ServerMessage));
+  return {
+    ...server,
+    async close() {
+      offEvents();
+      await server.close();
+    },
+  };
+}
+
+export interface BridgeServerOptions {
+  rendererDir: string;
+  port: number;
+  /** Answers one invoke message: a window's contract, validated by the receiving handlers. */
+  dispatch(channel: string, payload: unknown): Promise<IpcResult<unknown>>;
+  logger: Logger;
+  /** Requests under `prefix` are served from `dir` instead of the renderer. */
+  folders?: Array<{ prefix: string; dir: string }>;
+  /** Exact paths answered with the given bytes (the overlay's frame). */
+  blobs?: Map<string, { body: Uint8Array; type: string }>;
+}
+
+/**
+ * The harness's transport for any window: static files with the app's CSP, and a WebSocket that
+ * carries invoke messages to `dispatch`. Only pages from this server's origin may connect.
+ */
+export async function startBridgeServer(options: BridgeServerOptions): Promise<Harness & { broadcast(message: ServerMessage): void }> {
+  const { rendererDir, logger, folders = [], blobs = new Map() } = options;
   const sockets = new Set<WebSocket>();
   let origin = '';
+  const headers = (type: string) => ({
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    // Local history thumbnails, as the app serves them from the profile.
-    const thumbs = wanted.startsWith('/thumbs/');
-    const root = thumbs ? core.uploads.thumbnailsDir : rendererDir;
-    const file = normalize(join(root, thumbs ? wanted.slice('/thumbs'.length) : wanted));
+    const blob = blobs.get(wanted);
+    if (blob) {
+      res.writeHead(200, { ...headers(blob.type), 'Content-Length': blob.body.byteLength });
+      res.end(blob.body);
+      return;
+    }
+    const folder = folders.find((f) => wanted.startsWith(f.prefix));
+    const root = folder ? folder.dir : rendererDir;
+    const file = normalize(join(root, folder ? wanted.slice(folder.prefix.length - 1) : wanted));
     const rel = relative(root, file);
     if (rel.startsWith('..') || isAbsolute(rel)) {
       res.writeHead(403).end('Forbidden');
@@ -59,12 +106,7 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
-      });
+      res.writeHead(200, headers(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'));
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
@@ -84,7 +126,7 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path !== HARNESS_IPC_PATH || req.headers.origin !== origin) {
-      core.logger.warn(`Refused a WebSocket from origin ${req.headers.origin ?? '(none)'} to ${path}.`);
+      logger.warn(`Refused a WebSocket from origin ${req.headers.origin ?? '(none)'} to ${path}.`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -111,12 +153,8 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
         send(ws, { type: 'result', id, result: fail('invalid_message', 'Expected {type:"invoke", id, channel, payload}.') });
         return;
       }
-      send(ws, { type: 'result', id: message.id, result: await dispatch(String(message.channel), message.payload) });
+      send(ws, { type: 'result', id: message.id, result: await options.dispatch(String(message.channel), message.payload) });
     });
-  });
-
-  const offEvents = core.events.onAny((event, payload) => {
-    for (const ws of sockets) send(ws, { type: 'event', event, payload } as ServerMessage);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -129,8 +167,10 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
   return {
     url: `${origin}/`,
     port,
+    broadcast(message) {
+      for (const ws of sockets) send(ws, message);
+    },
     async close() {
-      offEvents();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -25,8 +25,39 @@ export interface HarnessProcess {
 
 /** `npm run harness -- --port 0 [files…]` as a developer runs it, on the given profile; the files are opened as the app opens its launch files. */
 export async function startHarnessProcess(profileDir: string, launchFiles: string[] = []): Promise<HarnessProcess> {
-  const child = spawn(process.execPath, ['scripts/harness.mjs', '--port', '0', ...launchFiles], {
-    env: { ...process.env, SHOTPUT_HOME: profileDir },
+  return spawnHarness(['--port', '0', ...launchFiles], { SHOTPUT_HOME: profileDir }, /Harness ready at (http:\/\/127\.0\.0\.1:\d+\/)/);
+}
+
+export interface OverlayHarnessProcess extends HarnessProcess {
+  /** The one JSON line printed when the overlay is confirmed or cancelled, and the exit code after it. */
+  result(): Promise<{ printed: unknown; code: number | null }>;
+}
+
+/**
+ * `npm run harness -- --overlay IMAGE --port 0 [options…]`: the region overlay on an image.
+ * `built: true` starts dist/harness.js directly, skipping the npm script's rebuild check, for
+ * tests that start many overlays after the e2e setup has built everything.
+ */
+export async function startOverlayHarnessProcess(image: string, options: string[] = [], how: { built?: boolean } = {}): Promise<OverlayHarnessProcess> {
+  const harness = await spawnHarness(['--overlay', image, '--port', '0', ...options], {}, /Overlay ready at (http:\/\/127\.0\.0\.1:\d+\/overlay\.html)/, how.built ? 'dist/harness.js' : 'scripts/harness.mjs');
+  const exited = new Promise<number | null>((resolve) => {
+    if (harness.child.exitCode !== null) resolve(harness.child.exitCode);
+    else harness.child.once('exit', (code) => resolve(code));
+  });
+  return {
+    ...harness,
+    async result() {
+      const code = await exited;
+      const lines = harness.output().split('\n').filter((line) => line.startsWith('{'));
+      if (lines.length !== 1) throw new Error(`Expected one JSON line from the overlay harness, got ${lines.length}:\n${harness.output()}`);
+      return { printed: JSON.parse(lines[0]!), code };
+    },
+  };
+}
+
+async function spawnHarness(args: string[], env: Record<string, string>, ready: RegExp, script = 'scripts/harness.mjs'): Promise<HarnessProcess> {
+  const child = spawn(process.execPath, [script, ...args], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -35,7 +66,7 @@ export async function startHarnessProcess(profileDir: string, launchFiles: strin
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The harness did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
-      const match = /Harness ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

@@ -3,11 +3,30 @@ import type { ChannelName, EventMap, EventName } from '../../../shared/ipc/contr
 import type { IpcResult } from '../../../shared/ipc/result.js';
 import { decodeWire, encodeWire, HARNESS_IPC_PATH, type InvokeMessage, type ServerMessage } from '../../../shared/ipc/wire.js';
 
+export interface HarnessSocket {
+  send(channel: string, payload: unknown): Promise<IpcResult<unknown>>;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
 /**
  * The harness's stand-in for preload: the same ShotputBridge, carried over a WebSocket to the
- * core running in Node. Calls made before the socket opens wait for it.
+ * core running in Node.
  */
 export function connectWebSocketBridge(location: Location): ShotputBridge {
+  const socket = connectHarnessSocket(location);
+  // A function for any channel name: the core validates the name, so the renderer bundle does not
+  // need the contract's schemas (or zod) just to list them.
+  const invoke = new Proxy({} as ChannelFunctions, {
+    get: (_target, channel) => (typeof channel === 'string' ? (payload: unknown) => socket.send(channel as ChannelName, payload) : undefined),
+  });
+  return { invoke, on: socket.on };
+}
+
+/**
+ * Invoke messages and events over the harness's WebSocket, for any window's contract (the main
+ * window's or the overlay's). Calls made before the socket opens wait for it.
+ */
+export function connectHarnessSocket(location: Location): HarnessSocket {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HARNESS_IPC_PATH}`;
   const socket = new WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
@@ -44,14 +63,8 @@ export function connectWebSocketBridge(location: Location): ShotputBridge {
     });
   };
 
-  // A function for any channel name: the core validates the name, so the renderer bundle does not
-  // need the contract's schemas (or zod) just to list them.
-  const invoke = new Proxy({} as ChannelFunctions, {
-    get: (_target, channel) => (typeof channel === 'string' ? (payload: unknown) => send(channel as ChannelName, payload) : undefined),
-  });
-
   return {
-    invoke,
+    send,
     on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));

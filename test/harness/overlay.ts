@@ -1,0 +1,104 @@
+/**
+ * `npm run harness -- --overlay IMAGE [--windows FILE.json] [--last-region X,Y,W,H] [--port N]`:
+ * the region overlay on any image, in a browser. The image is decoded once to raw RGBA (as a
+ * capture arrives) and served at /capture/<token>; the page talks to the same overlay session
+ * Electron main uses. A confirmed region is printed as one JSON line in image pixels, a cancel as
+ * {"cancelled":true}; then the harness exits 0.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { z } from 'zod';
+import { overlayWindowSchema, type OverlayInit, type OverlayOutcome } from '../../shared/ipc/overlay-contract.js';
+import { createOverlaySession } from '../../electron/core/ipc/overlay-session.js';
+import type { Logger } from '../../electron/core/logger.js';
+import { startBridgeServer } from './harness.js';
+
+export interface OverlayHarnessOptions {
+  image: string;
+  windowsFile?: string;
+  lastRegion?: string;
+  port: number;
+  rendererDir: string;
+  logger: Logger;
+}
+
+export class UsageError extends Error {}
+
+/** Decodes any image sharp reads into tightly packed RGBA, as a capture source delivers it. */
+async function decodeToRgba(path: string): Promise<{ data: Buffer; width: number; height: number }> {
+  try {
+    const { data, info } = await sharp(path).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  } catch (err) {
+    throw new UsageError(`Cannot read ${path} as an image (${err instanceof Error ? err.message : String(err)}); give a PNG, JPEG, WebP, GIF or TIFF file.`);
+  }
+}
+
+async function readWindows(path: string): Promise<OverlayInit['windows']> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`Cannot read the windows list ${path}: ${err instanceof Error ? err.message : String(err)}.`);
+  }
+  const parsed = z.array(overlayWindowSchema).safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(
+      `${path} is not a windows list: at ${issue.path.join('.') || 'the top'}, ${issue.message}. Expected [{"id","title","app","x","y","width","height"}, …] in image pixels, topmost first.`,
+    );
+  }
+  return parsed.data;
+}
+
+function parseRegion(text: string): OverlayInit['lastRegion'] {
+  const parts = text.split(',').map(Number);
+  const [x, y, width, height] = parts;
+  if (parts.length !== 4 || !parts.every(Number.isInteger) || width! < 1 || height! < 1) {
+    throw new UsageError(`--last-region needs X,Y,W,H as integers with W and H at least 1; got ${JSON.stringify(text)}.`);
+  }
+  return { x: x!, y: y!, width: width!, height: height! };
+}
+
+export async function startOverlayHarness(options: OverlayHarnessOptions): Promise<{ url: string; outcome: Promise<OverlayOutcome>; close(): Promise<void> }> {
+  const [image, windows] = await Promise.all([decodeToRgba(options.image), options.windowsFile ? readWindows(options.windowsFile) : []]);
+  const framePath = `/capture/${randomBytes(16).toString('hex')}`;
+  const session = createOverlaySession({
+    frame: { url: framePath, width: image.width, height: image.height, format: 'rgba' },
+    scaleFactor: 1,
+    windows,
+    lastRegion: options.lastRegion ? parseRegion(options.lastRegion) : null,
+  });
+  const server = await startBridgeServer({
+    rendererDir: options.rendererDir,
+    port: options.port,
+    dispatch: session.dispatch,
+    logger: options.logger,
+    blobs: new Map([[framePath, { body: image.data, type: 'application/octet-stream' }]]),
+  });
+  return { url: `${server.url}overlay.html`, outcome: session.outcome, close: server.close };
+}
+
+/** The harness's overlay mode as a command: prints the ready line, then the outcome, and exits. */
+export async function runOverlayHarness(options: OverlayHarnessOptions): Promise<never> {
+  let overlay;
+  try {
+    overlay = await startOverlayHarness(options);
+  } catch (err) {
+    console.error(`harness: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(err instanceof UsageError ? 2 : 1);
+  }
+  console.log(`Overlay ready at ${overlay.url}`);
+  const stop = async () => {
+    await overlay.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  const outcome = await overlay.outcome;
+  console.log(JSON.stringify('region' in outcome ? outcome.region : outcome));
+  // Let the page receive its answer before the server goes.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return stop() as Promise<never>;
+}
