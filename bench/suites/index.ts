@@ -1,3 +1,4 @@
+import { captureSuite } from './capture.js';
 import { overlaySuite } from './overlay.js';
 import { pipelineSuite } from './pipeline.js';
 import { uploadSuite } from './upload.js';
@@ -9,4 +10,4 @@ export interface BenchSuite {
   run(): Promise<boolean>;
 }
 
-export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, overlaySuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, overlaySuite, captureSuite];

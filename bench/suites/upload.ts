@@ -16,7 +16,7 @@ const ROUNDS = 9;
 const TARGET_RATIO = 1.5;
 const TARGET_EXTRA_MEMORY = 100 * 1024 * 1024;
 
-async function startTarget(): Promise<{ url: string; stop(): void }> {
+export async function startTarget(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [join(import.meta.dirname, 'bench-upload-target.js'), KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);

@@ -16,7 +16,7 @@ export class UsageError extends Error {}
  * Options that take a value; everything else starting with `--` is a flag. Keeping the list
  * here (rather than guessing from the next word) means `shotput upload --json a.png` works.
  */
-export const VALUE_OPTIONS = new Set(['set', 'uploader', 'album', 'link', 'search', 'out', 'format', 'max-width', 'max-height', 'quality', 'port', 'name', 'limit', 'answer']);
+export const VALUE_OPTIONS = new Set(['set', 'uploader', 'album', 'link', 'search', 'out', 'format', 'max-width', 'max-height', 'quality', 'port', 'name', 'limit', 'answer', 'region', 'monitor', 'window', 'delay', 'output']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = { command: undefined, positionals: [], options: new Map(), flags: new Set(), sets: [] };

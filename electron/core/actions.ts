@@ -109,7 +109,12 @@ export function hotkeysSection(platform: string, desktop: string | undefined): S
   };
 }
 
-export type ActionHandlers = Record<ActionId, () => Promise<void> | void>;
+/** How an action was asked for: `shotput capture --delay S` brings its own delay. */
+export interface ActionOptions {
+  delaySeconds?: number;
+}
+
+export type ActionHandlers = Record<ActionId, (options?: ActionOptions) => Promise<void> | void>;
 
 /**
  * Runs actions by id for whoever asks (hotkey, tray, IPC, ui-request). The front end that can
@@ -128,15 +133,15 @@ export class ActionRunner {
     return this.handlers[id] !== undefined;
   }
 
-  async run(id: ActionId): Promise<void> {
+  async run(id: ActionId, options?: ActionOptions): Promise<void> {
     const handler = this.handlers[id];
     if (!handler) throw new ShotputError('action_unavailable', `${actionById(id).label} needs the Shotput app; start it and try again.`);
-    await handler();
+    await handler(options);
   }
 
   /** For hotkeys and the tray, where nobody awaits the result: a failure is shown in a notification. */
-  trigger(id: ActionId): void {
-    this.run(id).catch((err: unknown) => {
+  trigger(id: ActionId, options?: ActionOptions): void {
+    this.run(id, options).catch((err: unknown) => {
       const { message } = toUserError(err);
       this.deps.logger.warn(`${id}: ${message}`);
       this.deps.platform.notify(`${actionById(id).label} failed`, message);

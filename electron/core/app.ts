@@ -5,6 +5,9 @@ import { CoreEvents } from './events.js';
 import { HistoryService } from './history/service.js';
 import { silentLogger, type Logger } from './logger.js';
 import { pipelineSection } from './pipeline/settings.js';
+import { captureSection } from './capture/settings.js';
+import { createCaptureService, type CaptureHost } from './capture/index.js';
+import type { CaptureService } from './capture/service.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
 import { JobStore } from './queue/job-store.js';
@@ -29,7 +32,7 @@ import { afterCaptureSection, afterUploadSection } from './uploads/tasks/setting
 import { ActionRunner, hotkeysSection } from './actions.js';
 import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
 import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
-import { captureSection } from './shots/settings.js';
+import { captureModesSection } from './shots/settings.js';
 import { pipelinePreparer, pipelineThumbnailMaker } from './uploads/pipeline-adapters.js';
 import { UploadsService, type ThumbnailMaker, type UploadsDeps } from './uploads/service.js';
 import { listAccountImages } from './uploaders/imgur/account-images.js';
@@ -59,12 +62,15 @@ export interface CoreDeps {
   shortcuts?: ShortcutRegistrar;
   /** What runs once an upload is in history (the after-upload task list); copy link + notify unless given. */
   afterUpload?: UploadsDeps['afterUpload'];
+  /** What capture needs from the host (environment, Electron's sources); no capture without it. */
+  capture?: CaptureHost;
 }
 
 export interface AppServices {
   info: AppInfo;
   profileDir: string;
   settings: SettingsService;
+  capture: CaptureService;
   vault: SecretVault;
   events: CoreEvents;
   logger: Logger;
@@ -117,6 +123,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       afterCaptureSection(deps.captureFolder ?? join(deps.profileDir, 'captures')),
       afterUploadSection(),
       captureSection(),
+      captureModesSection(),
       hotkeysSection(deps.info.platform, deps.desktop?.environment),
       pipelineSection(),
       ...uploaders.list().map((u) => uploaderSection(u.descriptor)),
@@ -181,10 +188,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   });
   hotkeys.onStatus((status) => events.emit('hotkeys.changed', { status }));
 
+  const capture = createCaptureService(settings, deps.info.platform, deps.capture);
   const services: AppServices = {
     info: deps.info,
     profileDir: deps.profileDir,
     settings,
+    capture,
     vault: deps.vault,
     events,
     logger,
@@ -217,6 +226,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     async close() {
       if (rescan) clearInterval(rescan);
       imgur.cancel();
+      capture.close();
       await uploads.queue.stop();
       await history.close();
     },

@@ -19,5 +19,6 @@ export function openNodeCore(options: { profileDir: string; host: 'harness' | 'c
     },
     logger: options.logger,
     prepare: options.prepare,
+    capture: { env: process.env, electron: false },
   });
 }

@@ -14,10 +14,12 @@ import { FrameStore } from '../core/shots/frames.js';
 import { screenGrabSource } from '../core/shots/screen-grab-source.js';
 import { ScreenshotService, type CaptureMode } from '../core/shots/service.js';
 import { trayMenu, trayToolTip } from '../core/tray-menu.js';
+import type { ActionOptions } from '../core/actions.js';
+import { startUiRequestServer } from '../core/ui-request.js';
 import { uploadClipboard } from '../core/uploads/clipboard.js';
 import { readClipboardEntries } from '../platform/clipboard.js';
 import { electronPlatform } from '../platform/desktop.js';
-import { electronScreenGrabber, electronScreenLayout } from '../platform/screen.js';
+import { electronDisplayLayouts, electronScreenGrabber, electronScreenLayout } from '../platform/screen.js';
 import { openSafeStorageVault } from '../platform/secrets.js';
 import { electronShortcuts } from '../platform/shortcuts.js';
 import { openElectronStore } from '../platform/store.js';
@@ -106,6 +108,7 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
       shortcuts: electronShortcuts,
       desktop: { environment: process.env.XDG_CURRENT_DESKTOP, wayland: process.env.XDG_SESSION_TYPE === 'wayland' },
       captureFolder: join(app.getPath('pictures'), 'Shotput'),
+      capture: { env: process.env, electron: true, desktopCapturer: screenGrabSource(electronScreenGrabber), layouts: electronDisplayLayouts },
     });
     core = started;
 
@@ -144,7 +147,7 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     started.uploads.queue.onProgress(refreshToolTip);
 
     const shots = new ScreenshotService({
-      source: () => screenGrabSource(electronScreenGrabber),
+      capture: started.capture,
       layout: electronScreenLayout,
       frames,
       overlays,
@@ -160,7 +163,7 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
       afterCapture: started.afterCapture,
       logger,
     });
-    const capture = (mode: CaptureMode) => async () => void (await shots.capture(mode));
+    const capture = (mode: CaptureMode) => async (options?: ActionOptions) => void (await shots.capture(mode, options));
     started.actions.bind({
       'capture.region': capture('region'),
       'capture.screen': capture('screen'),
@@ -185,6 +188,19 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     });
     started.hotkeys.apply();
     refreshTray();
+    // `shotput capture` with no area flag (a desktop shortcut on Wayland) asks this app to open the overlay.
+    const uiRequests = await startUiRequestServer({
+      profileDir,
+      handle: async (request) => {
+        if (!started.actions.available(request.action)) throw new Error(`${request.action} is not available`);
+        // Answer once the capture has started; its outcome (link, or error) shows as it does for a hotkey.
+        started.actions.trigger(request.action, { delaySeconds: request.delaySeconds });
+      },
+    }).catch((err: unknown) => {
+      logger.warn(`\`shotput capture\` cannot reach this app: ${String(err)}`);
+      return undefined;
+    });
+    app.on('will-quit', () => void uiRequests?.close());
     await started.startUploads();
     await openFiles([...launchFiles, ...earlyOpened]);
   });

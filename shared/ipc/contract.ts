@@ -50,6 +50,13 @@ export interface AppInfo {
   host: 'electron' | 'harness' | 'cli';
 }
 
+export interface CaptureStatus {
+  /** 'node-screenshots', 'portal', 'command', 'desktop-capturer', or 'none'. */
+  source: string;
+  label: string;
+  reason: string;
+}
+
 export interface SettingsSnapshot {
   values: Record<string, SettingValue>;
   /** Secret keys mapped to whether a value is stored. Secret values never cross IPC. */
@@ -86,6 +93,8 @@ const uploadOptions = z
 export const channels = {
   'app.info': channel<AppInfo>()(z.object({}).strict()),
   'settings.describe': channel<SettingSection[]>()(z.object({}).strict()),
+  /** Which capture source this machine uses and why, for Settings. */
+  'capture.status': channel<CaptureStatus>()(z.object({}).strict()),
   'settings.get': channel<SettingsSnapshot>()(z.object({}).strict()),
   'settings.set': channel<SettingsSnapshot>()(
     z

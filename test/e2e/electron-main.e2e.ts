@@ -54,6 +54,8 @@ beforeAll(async () => {
   for (const [key, value] of [
     ['uploaders.imge.baseUrl', imge.url],
     ['uploaders.imge.apiKey', KEY],
+    // The double's desktopCapturer hands out known pictures; on a real desktop 'auto' picks node-screenshots or the portal.
+    ['capture.source', 'desktop-capturer'],
     ['afterCapture.save', 'true'],
     ['afterCapture.folder', saved],
     ['afterCapture.fileNamePattern', 'shot_%i_%width-%height'],

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../context.js';
+import { captureCommand } from './capture.js';
 import { configCommand } from './config.js';
 import { deleteCommand } from './delete.js';
 import { historyCommand } from './history.js';
@@ -9,4 +10,4 @@ import { customUploadersCommand, exportSxcuCommand, importSxcuCommand } from './
 import { uploadCommand } from './upload.js';
 
 /** Every `shotput` command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [uploadCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, imgurCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand];
+export const commands: CliCommand[] = [uploadCommand, captureCommand, processCommand, historyCommand, deleteCommand, queueCommand, configCommand, imgurCommand, importSxcuCommand, exportSxcuCommand, customUploadersCommand];

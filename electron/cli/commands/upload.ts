@@ -5,7 +5,7 @@ import { toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
 import type { UploadOptions } from '../../core/uploaders/types.js';
 import { option, UsageError } from '../args.js';
-import type { CliCommand } from '../context.js';
+import type { CliCommand, CliContext } from '../context.js';
 import { ProgressPrinter } from '../progress.js';
 import { ANSWER_FLAG, answersForUpload } from './sxcu.js';
 
@@ -31,6 +31,16 @@ export const uploadCommand: CliCommand = {
   async run(ctx) {
     const inputs = ctx.args.positionals;
     if (inputs.length === 0) throw new UsageError(`Nothing to upload. Usage: shotput ${uploadCommand.usage}`);
+    return uploadAndPrint(ctx, inputs);
+  },
+};
+
+/**
+ * Uploads files or URLs through the queue and prints each link (or JSON object) as
+ * `shotput upload` does, honouring --uploader, --album, --answer, --link and --json.
+ * `shotput capture --upload` prints its link through this too.
+ */
+export async function uploadAndPrint(ctx: CliContext, inputs: readonly string[]): Promise<number> {
     const linkOption = option(ctx.args, 'link');
     if (linkOption !== undefined && !isLinkFormat(linkOption)) throw new UsageError(`--link must be url, markdown, html or bbcode; got "${linkOption}".`);
     const json = ctx.args.flags.has('json');
@@ -100,8 +110,7 @@ export const uploadCommand: CliCommand = {
       else if (record?.awaitingModeration) progress.line(`${outcome.input}: uploaded, awaiting moderation: the host shows no public link until it is approved.`);
     }
     return outcomes.every((o) => o.record) ? 0 : 1;
-  },
-};
+}
 
 function toJson(outcome: Outcome, uploader: string) {
   const r = outcome.record;

@@ -1,5 +1,6 @@
 import type { ActionRunner } from '../actions.js';
 import type { HotkeyService } from '../hotkeys.js';
+import type { CaptureService } from '../capture/service.js';
 import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
 import type { HistoryService } from '../history/service.js';
 import type { SettingsService } from '../settings/service.js';
@@ -68,10 +69,13 @@ export type HandlerServices = { info: AppInfo; settings: SettingsService } & Upl
 export interface ActionHandlerServices {
   actions: Pick<ActionRunner, 'run'>;
   hotkeys: Pick<HotkeyService, 'status'>;
+  capture: Pick<CaptureService, 'status'>;
 }
 
-export function actionHandlers({ actions, hotkeys }: ActionHandlerServices): Pick<HandlerTable, 'actions.run' | 'hotkeys.status'> {
+/** `actions.*`, `hotkeys.*` and `capture.*`: what the user can do, and what hotkeys and capture can do here. */
+export function actionHandlers({ actions, hotkeys, capture }: ActionHandlerServices): Pick<HandlerTable, 'actions.run' | 'hotkeys.status' | 'capture.status'> {
   return {
+    'capture.status': () => capture.status(),
     'actions.run': async ({ id }) => {
       await actions.run(id);
       return null;
@@ -91,6 +95,6 @@ export function createHandlers(s: HandlerServices): HandlerTable {
     ...uploadHandlers({ uploads: s.uploads, history: s.history, importImgurAccount: () => s.importImgurAccount() }),
     ...createSxcuHandlers({ settings: s.settings, customUploaders: s.customUploaders, openedSxcu: s.openedSxcu, uploads: s.uploads }),
     ...uploaderHandlers({ uploaders: s.uploaders, imgur: s.imgur, uploadContext: s.uploadContext }),
-    ...actionHandlers({ actions: s.actions, hotkeys: s.hotkeys }),
+    ...actionHandlers({ actions: s.actions, hotkeys: s.hotkeys, capture: s.capture }),
   };
 }

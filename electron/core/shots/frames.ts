@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RawImage } from './capture-api.js';
+import type { RawImage } from '../capture/geometry.js';
 
 export const CAPTURE_FRAME_PATH = '/capture/';
 

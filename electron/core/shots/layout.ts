@@ -1,4 +1,4 @@
-import type { DisplayInfo, Rect, WindowInfo } from './capture-api.js';
+import type { DisplayInfo, Rect, WindowInfo } from '../capture/geometry.js';
 
 /** A display as the window system places windows on it: bounds in DIP (Electron's screen API). */
 export interface ScreenDisplay {

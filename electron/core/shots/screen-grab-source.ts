@@ -1,6 +1,7 @@
 import { ShotputError } from '../errors.js';
 import { bgraToRgba } from '../pipeline/pixels.js';
-import type { CaptureSource, DisplayInfo, RawImage } from './capture-api.js';
+import type { DisplayInfo, RawImage } from '../capture/geometry.js';
+import type { CaptureSource } from '../capture/types.js';
 import type { ScreenDisplay } from './layout.js';
 
 /** A screen grab as Electron's desktopCapturer gives it: BGRA pixels of one display. */

@@ -4,10 +4,11 @@ import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { SettingsService } from '../settings/service.js';
 import type { AfterCaptureReport, CapturedImage } from '../uploads/tasks/after-capture.js';
-import type { CaptureSource, DisplayInfo, RawImage, Rect, WindowInfo } from './capture-api.js';
+import type { CaptureService } from '../capture/service.js';
+import { cropRaw, intersect, type DisplayInfo, type RawImage, type Rect, type WindowInfo } from '../capture/geometry.js';
 import type { FrameStore } from './frames.js';
 import { displayUnderCursor, pairDisplays, toDisplayPixels, toVirtualPixels, windowsOnDisplay, type ScreenLayout } from './layout.js';
-import { cropRaw, encodePng, stitchRaw } from './raw.js';
+import { encodePng } from './raw.js';
 
 /** One overlay window to open: on which display (DIP bounds), talking to which session. */
 export interface OverlayView {
@@ -23,8 +24,8 @@ export interface OverlayPresenter {
 }
 
 export interface ScreenshotDeps {
-  /** The capture source chosen for this desktop (see core/capture). */
-  source(): CaptureSource;
+  /** Capture over the source chosen for this desktop (core/capture). */
+  capture: Pick<CaptureService, 'listDisplays' | 'listWindows' | 'captureAll' | 'captureRegion' | 'captureMonitor' | 'captureWindow'>;
   layout: ScreenLayout;
   frames: FrameStore;
   overlays: OverlayPresenter;
@@ -56,11 +57,12 @@ export class ScreenshotService {
 
   constructor(private readonly deps: ScreenshotDeps) {}
 
-  async capture(mode: CaptureMode): Promise<CaptureOutcome> {
+  /** `delaySeconds` overrides the `capture.delay` setting for this capture. */
+  async capture(mode: CaptureMode, options: { delaySeconds?: number } = {}): Promise<CaptureOutcome> {
     if (this.busy) return { mode, cancelled: true };
     this.busy = true;
     try {
-      const delay = this.deps.settings.getNumber('capture.delay');
+      const delay = Math.min(10, Math.max(0, Math.round(options.delaySeconds ?? this.deps.settings.getNumber('capture.delay'))));
       if (delay > 0) await this.deps.countdown(delay);
       const taken = await this.take(mode);
       if (!taken) return { mode, cancelled: true };
@@ -83,45 +85,36 @@ export class ScreenshotService {
   }
 
   private async take(mode: CaptureMode): Promise<{ raw: RawImage; window?: WindowInfo } | null> {
-    const source = this.deps.source();
+    const { capture } = this.deps;
     switch (mode) {
       case 'region':
-        return this.pickRegion(source);
-      case 'screen': {
-        const displays = await source.listDisplays();
-        return { raw: stitchRaw(await Promise.all(displays.map((d) => source.captureDisplay(d.id)))) };
-      }
+        return this.pickRegion();
+      case 'screen':
+        return { raw: await capture.captureAll() };
       case 'monitor': {
-        const display = displayUnderCursor(await source.listDisplays(), this.deps.layout);
-        return { raw: await source.captureDisplay(display.id) };
+        const displays = await capture.listDisplays();
+        const display = displayUnderCursor(displays, this.deps.layout);
+        return { raw: await capture.captureMonitor(displays.indexOf(display)) };
       }
       case 'window': {
-        const windows = await source.listWindows();
-        const active = windows.find((w) => w.focused);
-        if (!active) throw new ShotputError('no_active_window', `${source.label} reports no active window; click the window first, or capture a region.`);
-        return { raw: await source.captureWindow(active.id), window: active };
+        const active = (await capture.listWindows()).find((w) => w.focused);
+        if (!active) throw new ShotputError('no_active_window', 'No active window was found; click the window first, or capture a region.');
+        return { raw: await capture.captureWindow(active.id), window: active };
       }
       case 'lastRegion': {
         const region = this.lastRegion();
-        if (!region) return this.pickRegion(source);
-        return { raw: await this.captureRect(source, region) };
+        return region ? { raw: await capture.captureRegion(region) } : this.pickRegion();
       }
     }
   }
 
-  private async captureRect(source: CaptureSource, rect: Rect): Promise<RawImage> {
-    const displays = (await source.listDisplays()).filter((d) => toDisplayPixels(rect, d));
-    if (displays.length === 0) throw new ShotputError('region_outside', `The last region (${rect.width}×${rect.height} at ${rect.x},${rect.y}) is on no display now; select a new region.`);
-    return cropRaw(stitchRaw(await Promise.all(displays.map((d) => source.captureDisplay(d.id)))), rect);
-  }
-
   /** Opens one overlay per display on its frozen frame; the first confirm or cancel on any of them decides. */
-  private async pickRegion(source: CaptureSource): Promise<{ raw: RawImage } | null> {
-    const { frames, overlays, layout } = this.deps;
-    const displays = await source.listDisplays();
+  private async pickRegion(): Promise<{ raw: RawImage } | null> {
+    const { frames, overlays, layout, capture } = this.deps;
+    const displays = await capture.listDisplays();
     const [images, windows] = await Promise.all([
-      Promise.all(displays.map((d) => source.captureDisplay(d.id))),
-      source.listWindows().catch((err: unknown) => {
+      Promise.all(displays.map((_d, index) => capture.captureMonitor(index))),
+      capture.listWindows().catch((err: unknown) => {
         this.deps.logger.warn(`No window list for the overlay: ${toUserError(err).message}`);
         return [] as WindowInfo[];
       }),
@@ -150,6 +143,7 @@ export class ScreenshotService {
     if (!('region' in outcome.result)) return null;
     const region = toVirtualPixels(outcome.result.region, outcome.view.display);
     await this.deps.settings.set('capture.lastRegion', JSON.stringify(region));
-    return { raw: cropRaw(outcome.view.image, region) };
+    // The crop is cut from the frozen frame the user saw, not a new capture.
+    return { raw: cropRaw(outcome.view.image, intersect(region, outcome.view.image) ?? region) };
   }
 }

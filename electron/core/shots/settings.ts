@@ -1,6 +1,6 @@
 import type { SettingSection } from '../../../shared/settings/fields.js';
 
-export function captureSection(): SettingSection {
+export function captureModesSection(): SettingSection {
   return {
     id: 'captureModes',
     title: 'Capture',

@@ -2,10 +2,11 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createOverlaySession } from '../../../electron/core/ipc/overlay-session.js';
 import { silentLogger } from '../../../electron/core/logger.js';
-import type { CaptureSource, DisplayInfo, RawImage } from '../../../electron/core/shots/capture-api.js';
+import { cropRaw, stitch, type DisplayInfo, type RawImage } from '../../../electron/core/capture/geometry.js';
+import { CaptureService } from '../../../electron/core/capture/service.js';
+import type { CaptureSource } from '../../../electron/core/capture/types.js';
 import { FrameStore } from '../../../electron/core/shots/frames.js';
 import { displayUnderCursor, pairDisplays, type ScreenDisplay } from '../../../electron/core/shots/layout.js';
-import { cropRaw, stitchRaw } from '../../../electron/core/shots/raw.js';
 import { ScreenshotService, type OverlayView, type ScreenshotDeps } from '../../../electron/core/shots/service.js';
 import type { CapturedImage } from '../../../electron/core/uploads/tasks/after-capture.js';
 
@@ -37,7 +38,7 @@ function fakeSource(windows: Awaited<ReturnType<CaptureSource['listWindows']>> =
     captureDisplay: async (id) => (captures.push(id), rawOf(DISPLAYS.find((d) => d.id === id)!, DISPLAYS.findIndex((d) => d.id === id))),
     captureWindow: async (id) => {
       const w = windows.find((x) => x.id === id)!;
-      return cropRaw(stitchRaw(DISPLAYS.map(rawOf)), w);
+      return cropRaw(stitch(DISPLAYS.map(rawOf)), w);
     },
   };
 }
@@ -48,7 +49,7 @@ function service(source: CaptureSource, cursor = { x: 10, y: 10 }, overrides: Pa
   const images: CapturedImage[] = [];
   let closed = 0;
   const shots = new ScreenshotService({
-    source: () => source,
+    capture: new CaptureService(() => ({ source, reason: 'test' })),
     layout: { displays: () => SCREEN, cursor: () => cursor },
     frames: new FrameStore('app://shotput'),
     overlays: { open: (views) => void opened.push(views), close: () => void closed++ },
@@ -77,15 +78,6 @@ describe('display geometry', () => {
   it('finds the display under the pointer (DIP), also left of the origin', () => {
     expect(displayUnderCursor(DISPLAYS, { displays: () => SCREEN, cursor: () => ({ x: -100, y: 100 }) }).id).toBe('HDMI-1');
     expect(displayUnderCursor(DISPLAYS, { displays: () => SCREEN, cursor: () => ({ x: 150, y: 100 }) }).id).toBe('eDP-1');
-  });
-  it('crops and stitches raw bitmaps across a negative origin', () => {
-    const whole = stitchRaw(DISPLAYS.map(rawOf));
-    expect([whole.x, whole.y, whole.width, whole.height]).toEqual([-320, 0, 720, 300]);
-    const across = cropRaw(whole, { x: -10, y: 50, width: 20, height: 5 });
-    const at = (img: RawImage, x: number, y: number) => [...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4)];
-    expect(at(across, 0, 0)).toEqual([310 & 255, 10, 1, 255]); // monitor pixel (310, 10)
-    expect(at(across, 10, 0)).toEqual([0, 50, 0, 255]); // laptop pixel (0, 50)
-    expect(() => cropRaw(whole, { x: 5000, y: 0, width: 5, height: 5 })).toThrow(/not on the captured screen/);
   });
 });
 
@@ -141,7 +133,7 @@ describe('capture modes', () => {
 
   it('window mode without a focused window says what to do', async () => {
     const { shots } = service(fakeSource([]));
-    await expect(shots.capture('window')).rejects.toThrow(/no active window; click the window first/);
+    await expect(shots.capture('window')).rejects.toThrow(/No active window was found; click the window first/);
   });
 
   it('waits for the countdown when a delay is set', async () => {
@@ -149,10 +141,12 @@ describe('capture modes', () => {
     const source = fakeSource();
     const { shots, values } = service(source, undefined, {
       countdown: async (seconds) => void order.push(`countdown ${seconds}`),
-      source: () => (order.push('capture'), source),
+      capture: new CaptureService(() => (order.push('capture'), { source, reason: 'test' })),
     });
     values['capture.delay'] = 3;
     await shots.capture('screen');
+    expect(order).toEqual(['countdown 3', 'capture']);
+    await shots.capture('screen', { delaySeconds: 0 });
     expect(order).toEqual(['countdown 3', 'capture']);
   });
 });

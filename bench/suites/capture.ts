@@ -1,0 +1,159 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { cropRaw, type Rect } from '../../electron/core/capture/geometry.js';
+import { openNodeCore } from '../../electron/core/node-core.js';
+import { processImage } from '../../electron/core/pipeline/index.js';
+import { showImage, startXServer, type XServer } from '../../test/support/xserver.js';
+import { median, ms, printTable } from '../measure.js';
+import type { BenchSuite } from './index.js';
+import { startTarget } from './upload.js';
+
+const run = promisify(execFile);
+const KEY = 'bench-key';
+const ROUNDS = 5;
+const SCREEN = '3840x2160';
+const REGION: Rect = { x: 1000, y: 600, width: 1280, height: 720 };
+const TARGET_RATIO = 0.5;
+const TARGET_OVERHEAD_MS = 300;
+
+type Area = { name: string; cli: string[]; importArgs: string[]; region?: Rect };
+
+const AREAS: Area[] = [
+  { name: 'full screen 3840×2160', cli: ['--all'], importArgs: ['-window', 'root'] },
+  { name: `region ${REGION.width}×${REGION.height}`, cli: ['--region', `${REGION.x},${REGION.y},${REGION.width},${REGION.height}`], importArgs: ['-window', 'root', '-crop', `${REGION.width}x${REGION.height}+${REGION.x}+${REGION.y}`, '+repage'], region: REGION },
+];
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await work();
+  return [result, performance.now() - start];
+}
+
+/** Puts text on the X clipboard as a desktop user's link would be; xclip serves it from the background. */
+function toClipboard(x: XServer, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('xclip', ['-selection', 'clipboard', '-i'], { env: x.env, stdio: ['pipe', 'ignore', 'inherit'] });
+    child.on('error', (err) => reject(new Error(`xclip is needed for the clipboard step (apt-get install xclip): ${err.message}`)));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`xclip exited with ${code}`))));
+    child.stdin.end(text);
+  });
+}
+
+function linkFrom(curlJson: string): string {
+  return (JSON.parse(curlJson) as { image: { url: string } }).image.url;
+}
+
+export const captureSuite: BenchSuite = {
+  name: 'capture',
+  description: `hotkey to link on a ${SCREEN} Xvfb screen: \`shotput capture … --upload\` + clipboard vs ImageMagick import + curl + clipboard, same run (median of ${ROUNDS})`,
+  async run() {
+    const dir = await mkdtemp(join(tmpdir(), 'shotput-bench-capture-'));
+    const x = await startXServer({ size: SCREEN });
+    const target = await startTarget();
+    try {
+      // Something like a desktop: a flat background and a busy 1600×1000 window.
+      const picture = join(dir, 'window.png');
+      await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toFile(picture);
+      await showImage(x, picture, 'bench-window', '+800+400');
+
+      process.env['DISPLAY'] = x.display;
+      delete process.env['WAYLAND_DISPLAY'];
+      const profile = join(dir, 'profile');
+      const sets = ['--set', `uploaders.imge.baseUrl=${target.url}`, '--set', `uploaders.imge.apiKey=${KEY}`];
+      const core = await openNodeCore({ profileDir: profile, host: 'cli' });
+      core.settings.override('uploaders.imge.baseUrl', target.url);
+      core.settings.override('uploaders.imge.apiKey', KEY);
+      core.uploads.queue.start();
+      const imge = core.uploaders.get('imge');
+      const cli = join(import.meta.dirname, 'cli.js');
+
+      const rows: string[][] = [];
+      let ok = true;
+      for (const area of AREAS) {
+        const t = { capture: [] as number[], encode: [] as number[], queue: [] as number[], upload: [] as number[], clipboard: [] as number[], whole: [] as number[] };
+        const ref = { import: [] as number[], curl: [] as number[], clipboard: [] as number[], whole: [] as number[] };
+        const shotputWhole = async () => {
+          const [out] = await timed(async () => {
+            const { stdout } = await run(process.execPath, [cli, ...sets, 'capture', ...area.cli, '--upload'], { env: { ...process.env, SHOTPUT_HOME: profile } });
+            await toClipboard(x, stdout.trim());
+            return stdout;
+          });
+          return out;
+        };
+        const referenceWhole = async () => {
+          const file = join(dir, 'import.png');
+          const [, importMs] = await timed(() => run('import', ['-silent', ...area.importArgs, file], { env: x.env }));
+          const [reply, curlMs] = await timed(() => run('curl', ['-sS', '--fail-with-body', '-H', `X-API-Key: ${KEY}`, '-F', `source=@${file}`, '-F', 'format=json', `${target.url}/api/1/upload`]));
+          const [, clipMs] = await timed(() => toClipboard(x, linkFrom(reply.stdout)));
+          return { importMs, curlMs, clipMs };
+        };
+        // Warm-up: file caches, the stand-in's first connection, JIT.
+        await shotputWhole();
+        await referenceWhole();
+        for (let i = 0; i < ROUNDS; i++) {
+          // Whole processes, interleaved so background load hits both alike.
+          let start = performance.now();
+          await shotputWhole();
+          t.whole.push(performance.now() - start);
+          start = performance.now();
+          const r = await referenceWhole();
+          ref.whole.push(performance.now() - start);
+          ref.import.push(r.importMs);
+          ref.curl.push(r.curlMs);
+          ref.clipboard.push(r.clipMs);
+
+          // The same path split into its steps, in this process.
+          const [screen, captureMs] = await timed(() => (area.region ? core.capture.captureRegion(area.region) : core.capture.captureAll()));
+          t.capture.push(captureMs);
+          const file = join(dir, `shot-${i}.png`);
+          const [encoded, encodeMs] = await timed(async () => {
+            const image = area.region ? cropRaw(screen, area.region) : screen;
+            return processImage({ kind: 'raw', data: image.data, width: image.width, height: image.height, order: 'rgba', scaleFactor: 1 }, { format: 'png', out: { path: file } });
+          });
+          t.encode.push(encodeMs);
+          const [, uploadMs] = await timed(() => imge.upload({ kind: 'file', path: file, name: 'shot.png', mime: 'image/png', size: encoded.bytes }, {}, core.uploadContext('imge')));
+          t.upload.push(uploadMs);
+          const [url, queueMs] = await timed(async () => {
+            const job = await core.uploads.queue.add({ kind: 'file', path: file }, 'imge');
+            const settled = await core.uploads.queue.waitFor(job.id);
+            if (settled.job.state !== 'done') throw new Error(`upload failed: ${settled.job.error?.message}`);
+            return core.history.get(settled.job.historyId!)!.url;
+          });
+          t.queue.push(queueMs);
+          const [, clipMs] = await timed(() => toClipboard(x, url));
+          t.clipboard.push(clipMs);
+        }
+        const whole = median(t.whole);
+        const reference = median(ref.whole);
+        const ratio = whole / reference;
+        const overhead = whole - median(t.upload);
+        ok &&= ratio <= TARGET_RATIO && overhead <= TARGET_OVERHEAD_MS;
+        rows.push(
+          [`**${area.name}**`, '', '', ''],
+          ['capture (raw pixels) / import to PNG', ms(median(t.capture)), ms(median(ref.import)), ''],
+          ['crop + encode PNG (once)', ms(median(t.encode)), '(in import)', ''],
+          ['upload: HTTP request alone / curl -F', ms(median(t.upload)), ms(median(ref.curl)), ''],
+          ['upload: whole queue job (pipeline, upload, thumbnails, history)', ms(median(t.queue)), '', ''],
+          ['clipboard (xclip)', ms(median(t.clipboard)), ms(median(ref.clipboard)), ''],
+          ['hotkey to link: whole `shotput capture --upload` process + clipboard', ms(whole), ms(reference), ''],
+          ['ratio', `${ratio.toFixed(2)}×`, '1.00×', `≤ ${TARGET_RATIO}×`],
+          ['overhead above the upload request', ms(overhead), '', `≤ ${TARGET_OVERHEAD_MS} ms`],
+        );
+      }
+      await core.close();
+      printTable(['step', 'Shotput', 'import + curl', 'target'], rows);
+      console.log(
+        `\nWhole: a new \`node dist/cli.js capture … --upload\` process (Node start-up, settings, capture, encode, queue, upload to the local IM.GE stand-in, history) and xclip, against \`import\` writing a PNG, \`curl -F\` and xclip. The steps are the same path timed inside one process. The screen shows a flat background and a 1600×1000 noise window.`,
+      );
+      return ok;
+    } finally {
+      target.stop();
+      await x.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,111 @@
+import type { DisplayInfo, RawImage, WindowInfo } from '../geometry.js';
+import { CaptureErrorCode, captureError, type CaptureSource } from '../types.js';
+
+type NodeScreenshots = typeof import('node-screenshots');
+type NativeImage = Awaited<ReturnType<InstanceType<NodeScreenshots['Monitor']>['captureImage']>>;
+
+export interface NodeScreenshotsOptions {
+  platform: NodeJS.Platform;
+  /**
+   * Inside Electron the native buffers must be copied out (Electron's memory cage refuses
+   * external buffers; see node-screenshots' README), so this is true there.
+   */
+  copyBuffers: boolean;
+  /** Loads the module; a dynamic import, so commands that never capture never load it. */
+  load?: () => Promise<NodeScreenshots>;
+}
+
+const PERMISSION_HELP =
+  'macOS has not allowed Shotput to record the screen. Open System Settings → Privacy & Security → Screen Recording, turn on Shotput (or the terminal running `shotput`), then quit and reopen it.';
+
+async function loadNodeScreenshots(): Promise<NodeScreenshots> {
+  const module = (await import('node-screenshots')) as NodeScreenshots & { default?: NodeScreenshots };
+  return module.default ?? module;
+}
+
+/** X11, Windows and macOS through xcap's prebuilt native module. */
+export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureSource {
+  let loaded: Promise<NodeScreenshots> | undefined;
+  const lib = () => {
+    loaded ??= (options.load ?? loadNodeScreenshots)().catch((err: unknown) => {
+      loaded = undefined;
+      throw captureError(
+        CaptureErrorCode.unavailable,
+        `The screen capture module (node-screenshots) could not be loaded on this system: ${(err as Error).message}. Set capture.command to a screenshot command instead (see \`shotput capture --help\`).`,
+        err,
+      );
+    });
+    return loaded;
+  };
+
+  const failed = (what: string, err: unknown) => {
+    const detail = err instanceof Error ? err.message : String(err);
+    if (options.platform === 'darwin' && /permission|denied|not authori[sz]ed|CGDisplay|ScreenCapture/i.test(detail)) {
+      return captureError(CaptureErrorCode.permission, PERMISSION_HELP, err);
+    }
+    return captureError(CaptureErrorCode.failed, `Capturing ${what} failed: ${detail}`, err);
+  };
+
+  const toRaw = async (image: NativeImage, x: number, y: number, scaleFactor: number): Promise<RawImage> => {
+    const data = await image.toRaw(options.copyBuffers);
+    return { data, width: image.width, height: image.height, x, y, scaleFactor };
+  };
+
+  const monitors = async () => {
+    const { Monitor } = await lib();
+    return Monitor.all();
+  };
+
+  return {
+    id: 'node-screenshots',
+    label: 'node-screenshots (X11, Windows, macOS)',
+    async listDisplays(): Promise<DisplayInfo[]> {
+      return (await monitors()).map((m) => ({
+        id: String(m.id()),
+        name: m.name(),
+        x: m.x(),
+        y: m.y(),
+        width: m.width(),
+        height: m.height(),
+        scaleFactor: m.scaleFactor(),
+        primary: m.isPrimary(),
+      }));
+    },
+    async listWindows(): Promise<WindowInfo[]> {
+      const { Window } = await lib();
+      // Window.all() is sorted by z, bottom-most first.
+      return Window.all()
+        .filter((w) => !w.isMinimized() && w.width() > 0 && w.height() > 0)
+        .sort((a, b) => b.z() - a.z())
+        .map((w) => ({
+          id: String(w.id()),
+          title: w.title(),
+          app: w.appName(),
+          x: w.x(),
+          y: w.y(),
+          width: w.width(),
+          height: w.height(),
+          focused: w.isFocused(),
+        }));
+    },
+    async captureDisplay(id) {
+      const monitor = (await monitors()).find((m) => String(m.id()) === id);
+      if (!monitor) throw captureError(CaptureErrorCode.notFound, `There is no display ${id}. \`shotput capture --list\` shows the displays.`);
+      try {
+        return await toRaw(await monitor.captureImage(), monitor.x(), monitor.y(), monitor.scaleFactor());
+      } catch (err) {
+        throw failed(`display ${id}`, err);
+      }
+    },
+    async captureWindow(id) {
+      const { Window } = await lib();
+      const window = Window.all().find((w) => String(w.id()) === id);
+      if (!window) throw captureError(CaptureErrorCode.notFound, `There is no window ${id}. \`shotput capture --list\` shows the windows.`);
+      try {
+        return await toRaw(await window.captureImage(), window.x(), window.y(), window.currentMonitor().scaleFactor());
+      } catch (err) {
+        throw failed(`window ${id}`, err);
+      }
+    },
+  };
+}
