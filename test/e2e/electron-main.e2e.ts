@@ -17,7 +17,7 @@ import { overlayChannelNames } from '../../shared/ipc/overlay-channels.js';
 import { displayPattern, type DisplayConfig } from '../electron-double/electron.js';
 import type { WindowSnapshot } from '../electron-double/control.js';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
-import { shotputBin } from '../support/bin.js';
+import { runShotput, shotputBin } from '../support/bin.js';
 import { buildElectronDouble, startMainOnDouble, type RunningMain } from '../support/electron-main.js';
 
 const KEY = 'chv_double_standin_key';
@@ -185,6 +185,18 @@ describe('the built main process on the electron double', () => {
     expect(await invoke(overlays[0]!.webContentsId, 'overlay.cancel')).toEqual({ ok: true, value: null });
     await app.waitFor((s) => s.windows.filter(isOverlay).length === 0, 'the overlays to close');
     expect(imge.uploads).toHaveLength(1);
+  });
+
+  it('opens the overlay when `shotput capture` (no area) asks the running app, as a Wayland desktop shortcut would', async () => {
+    const run = await runShotput(profile, 'capture', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, overlay: 'opened' });
+    const overlays = await app.waitFor((s) => {
+      const open = s.windows.filter(isOverlay);
+      return open.length === 2 && open;
+    }, 'the overlays asked for by the CLI');
+    await invoke(overlays[1]!.webContentsId, 'overlay.cancel');
+    await app.waitFor((s) => s.windows.filter(isOverlay).length === 0, 'the overlays to close');
   });
 
   it('uploads an image from the clipboard through the tray, and puts its link there', async () => {
