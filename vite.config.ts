@@ -1,9 +1,8 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY_META } from './shared/csp.js';
-
-const page = (name: string) => fileURLToPath(new URL(`./renderer/${name}`, import.meta.url));
 
 /** The same CSP as the response header, as a meta tag, so it holds however the page is loaded. */
 function cspMeta(): Plugin {
@@ -12,6 +11,13 @@ function cspMeta(): Plugin {
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
   };
 }
+
+/** One page per window: the main window, and the overlay and editor pages once they exist. */
+const pages = Object.fromEntries(
+  ['index', 'overlay', 'editor']
+    .map((name) => [name, fileURLToPath(new URL(`./renderer/${name}.html`, import.meta.url))] as const)
+    .filter(([, path]) => existsSync(path)),
+);
 
 export default defineConfig({
   root: 'renderer',
@@ -22,7 +28,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
-    // One page per window: the main window, and the region overlay (kept free of React so it opens fast).
-    rollupOptions: { input: { main: page('index.html'), overlay: page('overlay.html') } },
+    rollupOptions: { input: pages },
   },
 });

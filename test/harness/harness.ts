@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, relative, isAbsolute } from 'node:path';
+import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { fail, type IpcResult } from '../../shared/ipc/result.js';
 import { decodeWire, HARNESS_IPC_PATH, type ServerMessage } from '../../shared/ipc/wire.js';
 import type { Core } from '../../electron/core/app.js';
+import { resolveAppPath } from '../../electron/core/files/app-paths.js';
 import { createDispatcher } from '../../electron/core/ipc/dispatch.js';
 import { createHandlers } from '../../electron/core/ipc/handlers.js';
 import type { Logger } from '../../electron/core/logger.js';
@@ -89,21 +90,19 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<H
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const blob = blobs.get(wanted);
+    const blob = blobs.get(url.pathname);
     if (blob) {
       res.writeHead(200, { ...headers(blob.type), 'Content-Length': blob.body.byteLength });
       res.end(blob.body);
       return;
     }
-    const folder = folders.find((f) => wanted.startsWith(f.prefix));
-    const root = folder ? folder.dir : rendererDir;
-    const file = normalize(join(root, folder ? wanted.slice(folder.prefix.length - 1) : wanted));
-    const rel = relative(root, file);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
-      res.writeHead(403).end('Forbidden');
+    // The renderer, and folders such as the local history thumbnails, through the app's one path check.
+    const resolved = await resolveAppPath(url.pathname, { '/': rendererDir, ...Object.fromEntries(folders.map((f) => [f.prefix, f.dir])) });
+    if (!resolved.ok) {
+      res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end(resolved.reason);
       return;
     }
+    const file = resolved.file;
     try {
       const body = await readFile(file);
       res.writeHead(200, headers(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream'));
