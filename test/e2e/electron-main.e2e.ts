@@ -45,8 +45,8 @@ function expectedRgba(index: number, width: number, height: number): Buffer {
 }
 
 beforeAll(async () => {
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--node'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('The Node build failed');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--renderer-if-missing'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('The build failed');
   await buildElectronDouble();
   imge = await startChevereto({ name: 'imge', keys: { [KEY]: {} } });
   profile = mkdtempSync(join(tmpdir(), 'shotput-double-'));
