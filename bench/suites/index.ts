@@ -3,11 +3,8 @@ import { overlaySuite } from './overlay.js';
 import { pipelineSuite } from './pipeline.js';
 import { uploadSuite } from './upload.js';
 
-export interface BenchSuite {
-  name: string;
-  description: string;
-  /** Prints its table; resolves false when a target was missed. */
-  run(): Promise<boolean>;
-}
+import type { BenchSuite } from './suite.js';
+
+export type { BenchSuite } from './suite.js';
 
 export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, overlaySuite, captureSuite];

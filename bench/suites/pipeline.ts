@@ -14,7 +14,7 @@ import { createDeflate, crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { processImage, type ImageInput } from '../../electron/core/pipeline/index.js';
 import { drawScreenshot } from '../fixtures/screenshot.js';
-import type { BenchSuite } from './index.js';
+import type { BenchSuite } from './suite.js';
 
 const CONVERT = '/usr/bin/convert';
 const RUNS = 5;

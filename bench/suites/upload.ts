@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { openNodeCore } from '../../electron/core/node-core.js';
 import { copyAsIs } from '../../electron/core/queue/prepare.js';
 import { mb, median, ms, printTable } from '../measure.js';
-import type { BenchSuite } from './index.js';
+import type { BenchSuite } from './suite.js';
 
 const run = promisify(execFile);
 const KEY = 'bench-key';

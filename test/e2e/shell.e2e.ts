@@ -148,7 +148,7 @@ describe('renderer shell through the harness', () => {
       frames.push([id++, JSON.stringify({ type: 'invoke', id: id - 1, channel: 'shell.openExternal', payload: { url: 'file:///' } })]);
       for (const [, frame] of frames) ws.send(frame);
       ws.send('{ this is not json');
-      const last = id++;
+      const last = id;
       ws.send(JSON.stringify({ type: 'invoke', id: last, channel: 'app.info', payload: {} }));
       while (!replies.has(last)) await new Promise((r) => setTimeout(r, 20));
       return { replies: Object.fromEntries(replies), last };

@@ -119,6 +119,8 @@ interface TextProps {
 
 function TextSetting({ id, field, stored, isSecretSet, describedBy, invalid, onEdit, onCommit }: TextProps) {
   const [draft, setDraft] = useState(stored);
+  // The draft follows a value stored elsewhere (another window, `shotput config set`).
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setDraft(stored), [stored]);
 
   const submit = () => {

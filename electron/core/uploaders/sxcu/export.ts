@@ -33,7 +33,7 @@ export async function exportUploader(
   options: { includeSecrets: boolean },
 ): Promise<ExportedSxcu> {
   let spec: SxcuSpec;
-  let placeholders: string[] = [];
+  let placeholders: string[];
   if (id.startsWith(CUSTOM_PREFIX)) {
     const uploader = services.customUploaders.get(id);
     spec = await services.customUploaders.resolvedSpec(uploader);
