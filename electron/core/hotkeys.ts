@@ -75,7 +75,7 @@ export class HotkeyService {
       if (this.paused && action.id !== 'hotkeys.pause') return { ...base, state: 'paused' };
       const twin = taken.get(accelerator.toLowerCase());
       if (twin) return { ...base, state: 'failed', reason: `${accelerator} is already used for "${ACTIONS.find((a) => a.id === twin)!.label}".` };
-      let registered = false;
+      let registered: boolean;
       try {
         registered = registrar.register(accelerator, () => this.deps.run(action.id));
       } catch (err) {

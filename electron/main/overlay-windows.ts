@@ -7,7 +7,7 @@ import type { Logger } from '../core/logger.js';
 import type { OverlayPresenter, OverlayView } from '../core/shots/service.js';
 import { secureWebPreferences } from './windows.js';
 
-export interface OverlayWindows extends OverlayPresenter {
+export interface OverlayWindows extends OverlayPresenter<OverlaySession> {
   /** Whether these web contents are an overlay (they may call the overlay channels and nothing else). */
   owns(contents: WebContents): boolean;
 }
@@ -31,7 +31,7 @@ export function createOverlayWindows(preloadPath: string, logger: Logger): Overl
     });
   }
 
-  const openOne = (view: OverlayView) => {
+  const openOne = (view: OverlayView<OverlaySession>) => {
     const { x, y, width, height } = view.bounds;
     const window = new BrowserWindow({
       x,

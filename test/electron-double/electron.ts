@@ -11,8 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-type Listener = (...args: any[]) => void;
-
 export class DoubleEvent {
   defaultPrevented = false;
   preventDefault(): void {

@@ -1,5 +1,4 @@
 import type { OverlayInit, OverlayOutcome } from '../../../shared/ipc/overlay-contract.js';
-import type { OverlaySession } from '../ipc/overlay-session.js';
 import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { SettingsService } from '../settings/service.js';
@@ -10,26 +9,32 @@ import type { FrameStore } from './frames.js';
 import { displayUnderCursor, pairDisplays, toDisplayPixels, toVirtualPixels, windowsOnDisplay, type ScreenLayout } from './layout.js';
 import { encodePng } from './raw.js';
 
-/** One overlay window to open: on which display (DIP bounds), talking to which session. */
-export interface OverlayView {
-  displayId: string;
-  bounds: Rect;
-  session: OverlaySession;
-}
-
-/** Opens and closes the overlay windows (Electron main in the app). */
-export interface OverlayPresenter {
-  open(views: OverlayView[]): void;
+/** What the capture flow needs of an overlay session (core/ipc/overlay-session.ts, which also answers the page). */
+export interface RegionSession {
+  readonly outcome: Promise<OverlayOutcome>;
   close(): void;
 }
 
-export interface ScreenshotDeps {
+/** One overlay window to open: on which display (DIP bounds), talking to which session. */
+export interface OverlayView<S extends RegionSession = RegionSession> {
+  displayId: string;
+  bounds: Rect;
+  session: S;
+}
+
+/** Opens and closes the overlay windows (Electron main in the app). */
+export interface OverlayPresenter<S extends RegionSession = RegionSession> {
+  open(views: OverlayView<S>[]): void;
+  close(): void;
+}
+
+export interface ScreenshotDeps<S extends RegionSession = RegionSession> {
   /** Capture over the source chosen for this desktop (core/capture). */
   capture: Pick<CaptureService, 'listDisplays' | 'listWindows' | 'captureAll' | 'captureRegion' | 'captureMonitor' | 'captureWindow'>;
   layout: ScreenLayout;
   frames: FrameStore;
-  overlays: OverlayPresenter;
-  createSession(init: OverlayInit): OverlaySession;
+  overlays: OverlayPresenter<S>;
+  createSession(init: OverlayInit): S;
   settings: Pick<SettingsService, 'getNumber' | 'getString' | 'set'>;
   /** Shows the seconds left before a delayed capture (tray tooltip, notification); resolves when they have passed. */
   countdown(seconds: number): Promise<void>;
@@ -52,10 +57,10 @@ export interface CaptureOutcome {
  * the `capture.delay` first, crops the raw bitmap, encodes once and hands the image to the
  * after-capture task list.
  */
-export class ScreenshotService {
+export class ScreenshotService<S extends RegionSession = RegionSession> {
   private busy = false;
 
-  constructor(private readonly deps: ScreenshotDeps) {}
+  constructor(private readonly deps: ScreenshotDeps<S>) {}
 
   /** `delaySeconds` overrides the `capture.delay` setting for this capture. */
   async capture(mode: CaptureMode, options: { delaySeconds?: number } = {}): Promise<CaptureOutcome> {
@@ -121,7 +126,7 @@ export class ScreenshotService {
     ]);
     const pairs = pairDisplays(displays, layout.displays());
     const last = this.lastRegion();
-    const views = displays.map((display, index): OverlayView & { display: DisplayInfo; image: RawImage } => {
+    const views = displays.map((display, index): OverlayView<S> & { display: DisplayInfo; image: RawImage } => {
       const image = images[index]!;
       const session = this.deps.createSession({
         frame: { url: frames.put(image), width: image.width, height: image.height, format: 'rgba' },

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createOverlaySession } from '../../../electron/core/ipc/overlay-session.js';
+import { createOverlaySession, type OverlaySession } from '../../../electron/core/ipc/overlay-session.js';
 import { silentLogger } from '../../../electron/core/logger.js';
 import { cropRaw, stitch, type DisplayInfo, type RawImage } from '../../../electron/core/capture/geometry.js';
 import { CaptureService } from '../../../electron/core/capture/service.js';
@@ -43,9 +43,9 @@ function fakeSource(windows: Awaited<ReturnType<CaptureSource['listWindows']>> =
   };
 }
 
-function service(source: CaptureSource, cursor = { x: 10, y: 10 }, overrides: Partial<ScreenshotDeps> = {}) {
+function service(source: CaptureSource, cursor = { x: 10, y: 10 }, overrides: Partial<ScreenshotDeps<OverlaySession>> = {}) {
   const values: Record<string, string | number> = { 'capture.delay': 0, 'capture.lastRegion': '' };
-  const opened: OverlayView[][] = [];
+  const opened: OverlayView<OverlaySession>[][] = [];
   const images: CapturedImage[] = [];
   let closed = 0;
   const shots = new ScreenshotService({
