@@ -9,7 +9,7 @@ import { openNodeCore } from '../../electron/core/node-core.js';
 import { processImage } from '../../electron/core/pipeline/index.js';
 import { showImage, startXServer, type XServer } from '../../test/support/xserver.js';
 import { median, ms, printTable } from '../measure.js';
-import type { BenchSuite } from './index.js';
+import type { BenchSuite } from './suite.js';
 import { startTarget } from './upload.js';
 
 const run = promisify(execFile);

@@ -15,7 +15,7 @@ import { launchChromium } from '../../test/support/harness-process.js';
 import { silentLogger } from '../../electron/core/logger.js';
 import { drawScreenshot } from '../fixtures/screenshot.js';
 import { median, ms, printTable } from '../measure.js';
-import type { BenchSuite } from './index.js';
+import type { BenchSuite } from './suite.js';
 
 const RUNS = 7;
 const PAGE_BUDGET_MS = 300;

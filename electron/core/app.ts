@@ -31,6 +31,11 @@ import { registerCustomUploaders } from './uploaders/sxcu/registration.js';
 import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
+import { afterCaptureSection, afterUploadSection } from './uploads/tasks/settings.js';
+import { ActionRunner, hotkeysSection } from './actions.js';
+import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
+import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
+import { captureModesSection } from './shots/settings.js';
 import { pipelinePreparer, pipelineThumbnailMaker } from './uploads/pipeline-adapters.js';
 import { UploadsService, type ThumbnailMaker, type UploadsDeps } from './uploads/service.js';
 import { listAccountImages } from './uploaders/imgur/account-images.js';
@@ -54,6 +59,12 @@ export interface CoreDeps {
   makeThumbnails?: ThumbnailMaker;
   /** Make history thumbnails later (`shotput thumbnails`, or the app's next start), not before an upload counts as done. */
   deferThumbnails?: boolean;
+  /** On Linux: $XDG_CURRENT_DESKTOP picks hotkey defaults that do not fight the desktop for PrtSc; Wayland explains failed hotkeys. */
+  desktop?: { environment?: string; wayland?: boolean };
+  /** Where "save to a folder" puts captures unless the user chose another folder. */
+  captureFolder?: string;
+  /** The desktop's global shortcuts (the app only). */
+  shortcuts?: ShortcutRegistrar;
   /** What runs once an upload is in history (the after-upload task list); copy link + notify unless given. */
   afterUpload?: UploadsDeps['afterUpload'];
   /** What capture needs from the host (environment, Electron's sources); no capture without it. */
@@ -87,6 +98,11 @@ export interface AppServices {
   imgur: ImgurConnection;
   /** The connected Imgur account's existing images into history (only those not there yet). */
   importImgurAccount(): Promise<ImportReport>;
+  /** Every user action by id; the app binds what they do (capture, open windows). */
+  actions: ActionRunner;
+  hotkeys: HotkeyService;
+  /** The after-capture task list for a new image (capture, clipboard image). */
+  afterCapture(image: CapturedImage): Promise<AfterCaptureReport>;
 }
 
 /**
@@ -109,7 +125,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const settings = new SettingsService({
     store: deps.store,
     vault: deps.vault,
-    sections: [...coreSections(uploaders.choices()), pipelineSection(), captureSection(), ...uploaders.list().map((u) => uploaderSection(u.descriptor)), ...(deps.sections ?? [])],
+    sections: [
+      ...coreSections(uploaders.choices()),
+      afterCaptureSection(deps.captureFolder ?? join(deps.profileDir, 'captures')),
+      afterUploadSection(),
+      captureSection(),
+      captureModesSection(),
+      hotkeysSection(deps.info.platform, deps.desktop?.environment),
+      pipelineSection(),
+      ...uploaders.list().map((u) => uploaderSection(u.descriptor)),
+      ...(deps.sections ?? []),
+    ],
     logger,
   });
   await settings.moveSecretsOutOfStore();
@@ -168,6 +194,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   uploads.queue.onChange((jobs) => events.emit('queue.changed', { jobs }));
   uploads.queue.onProgress((id, sent, total) => events.emit('queue.progress', { id, sent, total }));
 
+  const actions = new ActionRunner({ platform, logger });
+  const hotkeys = new HotkeyService({
+    settings,
+    registrar: deps.shortcuts,
+    platform,
+    logger,
+    hint: deps.desktop?.wayland ? WAYLAND_HOTKEY_HINT : undefined,
+    run: (id) => actions.trigger(id),
+  });
+  hotkeys.onStatus((status) => events.emit('hotkeys.changed', { status }));
+
   const capture = createCaptureService(settings, deps.info.platform, deps.capture);
   const services: AppServices = {
     info: deps.info,
@@ -189,6 +226,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     platform,
     imgur,
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
+    actions,
+    hotkeys,
+    afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, png) => uploads.addData(name, png) }),
   };
   let rescan: NodeJS.Timeout | undefined;
   return {

@@ -6,7 +6,16 @@ export interface CorePlatform {
   writeClipboard(text: string): void;
   /** Opens an https link in the user's browser. */
   openExternal(url: string): Promise<void>;
-  notify(title: string, body: string): void;
+  notify(title: string, body: string, options?: NotifyOptions): void;
+  /** Puts a PNG image on the clipboard; absent where there is no desktop clipboard. */
+  writeClipboardImage?(png: Buffer): void;
+}
+
+export interface NotifyOptions {
+  /** A PNG shown as the notification's thumbnail where the desktop shows one. */
+  image?: Buffer;
+  /** Runs when the user clicks the notification. */
+  onClick?(): void;
 }
 
 /** No desktop: the CLI prints links itself; the harness records what would have happened. */

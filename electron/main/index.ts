@@ -1,17 +1,31 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ViewName } from '../../shared/ipc/contract.js';
 import { createCore, type Core } from '../core/app.js';
 import { filesFromArgv } from '../core/argv.js';
 import { openFilesWithShotput } from '../core/open-files.js';
+import { createOverlaySession } from '../core/ipc/overlay-session.js';
 import { APP_ORIGIN } from '../core/ipc/sender.js';
 import { consoleLogger } from '../core/logger.js';
+import { countDown } from '../core/shots/countdown.js';
+import { FrameStore } from '../core/shots/frames.js';
+import { screenGrabSource } from '../core/shots/screen-grab-source.js';
+import { ScreenshotService, type CaptureMode } from '../core/shots/service.js';
+import { trayMenu, trayToolTip } from '../core/tray-menu.js';
+import type { ActionOptions } from '../core/actions.js';
+import { startUiRequestServer } from '../core/ui-request.js';
+import { uploadClipboard } from '../core/uploads/clipboard.js';
+import { readClipboardEntries } from '../platform/clipboard.js';
 import { electronPlatform } from '../platform/desktop.js';
+import { electronDisplayLayouts, electronScreenGrabber, electronScreenLayout } from '../platform/screen.js';
 import { openSafeStorageVault } from '../platform/secrets.js';
+import { electronShortcuts } from '../platform/shortcuts.js';
 import { openElectronStore } from '../platform/store.js';
 import { createTray } from '../platform/tray.js';
 import { registerIpc } from './ipc.js';
+import { createOverlayWindows } from './overlay-windows.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { enforceWebContentsRules } from './security.js';
 import { createMainWindow, markQuitting } from './windows.js';
@@ -33,6 +47,7 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
 } else {
   let core: Core | undefined;
   let mainWindow: BrowserWindow | undefined;
+  const platform = electronPlatform((message) => logger.warn(message));
 
   const showView = (view?: ViewName) => {
     if (!mainWindow || mainWindow.isDestroyed()) return;
@@ -45,7 +60,7 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     if (files.length === 0 || !core) return;
     const opened = await openFilesWithShotput(core, files);
     const refused = opened.uploads.filter((o) => o.error);
-    for (const o of refused) electronPlatform.notify('Not uploaded', `${o.input}: ${o.error!.message}`);
+    for (const o of refused) platform.notify('Not uploaded', `${o.input}: ${o.error!.message}`);
     // A .sxcu file is imported only once the user confirms it in the window.
     if (opened.sxcu > 0) showView('settings');
     else if (refused.length > 0) showView('queue');
@@ -75,6 +90,7 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     event.preventDefault();
     const closing = core;
     core = undefined;
+    electronShortcuts.unregisterAll();
     void closing.close().finally(() => app.quit());
   });
 
@@ -84,36 +100,109 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     const profileDir = app.getPath('userData');
     const { vault, weak } = openSafeStorageVault(profileDir);
     if (weak) logger.warn('No system keychain is available: secrets are encrypted with a fixed key.');
-    core = await createCore({
+    const started = await createCore({
       profileDir,
       store: openElectronStore(profileDir),
       vault,
       info: { name: 'Shotput', version: app.getVersion(), platform: process.platform, host: 'electron' },
       logger,
-      platform: electronPlatform,
+      platform,
+      shortcuts: electronShortcuts,
+      desktop: { environment: process.env.XDG_CURRENT_DESKTOP, wayland: process.env.XDG_SESSION_TYPE === 'wayland' },
+      captureFolder: join(app.getPath('pictures'), 'Shotput'),
+      capture: { env: process.env, electron: true, desktopCapturer: screenGrabSource(electronScreenGrabber), layouts: electronDisplayLayouts },
     });
+    core = started;
 
+    const frames = new FrameStore(APP_ORIGIN);
     enforceWebContentsRules((url) => url.startsWith(`${APP_ORIGIN}/`));
-    serveRenderer(join(distDir, 'renderer'), core.uploads.thumbnailsDir);
-    registerIpc(core);
-
+    serveRenderer(join(distDir, 'renderer'), started.uploads.thumbnailsDir, frames);
+    const overlays = createOverlayWindows(join(distDir, 'electron/preload-overlay.cjs'), logger);
+    registerIpc(started, overlays.owns);
     mainWindow = createMainWindow(join(distDir, 'electron/preload.cjs'));
-    const started = core;
+
+    let countdownLeft: number | undefined;
     const tray = createTray(join(distDir, 'renderer/icon.png'), {
       openMain: () => showView(),
-      openSettings: () => showView('settings'),
-      uploadFiles: () => {
-        void dialog.showOpenDialog({ title: 'Upload files', properties: ['openFile', 'multiSelections'] }).then((r) => openFiles(r.filePaths));
-      },
       dropFiles: (files) => void openFiles(files),
-      quit: () => app.quit(),
+      click: (run) => {
+        if ('action' in run) started.actions.trigger(run.action);
+        else if ('copyLink' in run) started.uploads.copyLink(run.copyLink);
+        else if ('openMain' in run) showView();
+        else app.quit();
+      },
     });
-    const showRecent = () =>
-      tray.setRecent(
-        started.history.recent(5).map((record) => ({ label: record.fileName, copy: () => void started.uploads.copyLink(record.id) })),
+    const refreshTray = () =>
+      tray.setMenu(
+        trayMenu({
+          recent: started.history.recent(10),
+          thumbnailsDir: started.uploads.thumbnailsDir,
+          hotkeysPaused: started.hotkeys.isPaused,
+          accelerator: (key) => started.settings.getString(key),
+        }),
       );
-    started.history.onChange(showRecent);
-    showRecent();
+    const refreshToolTip = () => tray.setToolTip(trayToolTip(started.uploads.queue.list(), countdownLeft));
+    started.history.onChange(refreshTray);
+    started.settings.onChange((keys) => keys.some((k) => k.startsWith('hotkeys.')) && refreshTray());
+    started.hotkeys.onStatus(refreshTray);
+    started.uploads.queue.onChange(refreshToolTip);
+    started.uploads.queue.onProgress(refreshToolTip);
+
+    const shots = new ScreenshotService({
+      capture: started.capture,
+      layout: electronScreenLayout,
+      frames,
+      overlays,
+      createSession: createOverlaySession,
+      settings: started.settings,
+      countdown: async (seconds) => {
+        platform.notify('Screenshot', `Capturing in ${seconds} s`);
+        await countDown(seconds, (left) => {
+          countdownLeft = left > 0 ? left : undefined;
+          refreshToolTip();
+        }, (ms) => sleep(ms));
+      },
+      afterCapture: started.afterCapture,
+      logger,
+    });
+    const capture = (mode: CaptureMode) => async (options?: ActionOptions) => void (await shots.capture(mode, options));
+    started.actions.bind({
+      'capture.region': capture('region'),
+      'capture.screen': capture('screen'),
+      'capture.monitor': capture('monitor'),
+      'capture.window': capture('window'),
+      'capture.lastRegion': capture('lastRegion'),
+      'upload.clipboard': async () => {
+        await uploadClipboard(await readClipboardEntries(), {
+          afterCapture: started.afterCapture,
+          addData: (name, data) => started.uploads.addData(name, data),
+          addFiles: (paths) => started.uploads.addFiles(paths),
+          addUrl: (url) => started.uploads.addUrl(url),
+        });
+      },
+      'upload.file': async () => {
+        const picked = await dialog.showOpenDialog({ title: 'Upload files', properties: ['openFile', 'multiSelections'] });
+        await openFiles(picked.filePaths);
+      },
+      'history.open': () => showView('history'),
+      'settings.open': () => showView('settings'),
+      'hotkeys.pause': () => started.hotkeys.setPaused(!started.hotkeys.isPaused),
+    });
+    started.hotkeys.apply();
+    refreshTray();
+    // `shotput capture` with no area flag (a desktop shortcut on Wayland) asks this app to open the overlay.
+    const uiRequests = await startUiRequestServer({
+      profileDir,
+      handle: async (request) => {
+        if (!started.actions.available(request.action)) throw new Error(`${request.action} is not available`);
+        // Answer once the capture has started; its outcome (link, or error) shows as it does for a hotkey.
+        started.actions.trigger(request.action, { delaySeconds: request.delaySeconds });
+      },
+    }).catch((err: unknown) => {
+      logger.warn(`\`shotput capture\` cannot reach this app: ${String(err)}`);
+      return undefined;
+    });
+    app.on('will-quit', () => void uiRequests?.close());
     await started.startUploads();
     await openFiles([...launchFiles, ...earlyOpened]);
   });

@@ -1,48 +1,42 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import type { TrayMenuItem } from '../core/tray-menu.js';
 
-export interface TrayActions {
+export interface TrayHandlers {
+  click(run: NonNullable<TrayMenuItem['run']>): void;
   openMain(): void;
-  openSettings(): void;
-  uploadFiles(): void;
   /** Files dropped on the tray icon (macOS). */
   dropFiles(paths: string[]): void;
-  quit(): void;
-}
-
-export interface RecentItem {
-  label: string;
-  copy(): void;
 }
 
 export interface ShotputTray {
-  /** Rebuilds the menu with the latest uploads (click copies the link). */
-  setRecent(items: RecentItem[]): void;
+  setMenu(items: TrayMenuItem[]): void;
+  setToolTip(text: string): void;
 }
 
-/** The tray icon and its menu. */
-export function createTray(iconPath: string, actions: TrayActions): ShotputTray {
+/** The tray icon; the menu's content comes from core/tray-menu.ts. */
+export function createTray(iconPath: string, handlers: TrayHandlers): ShotputTray {
   const tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }));
   tray.setToolTip('Shotput');
-  tray.on('click', actions.openMain);
-  tray.on('drop-files', (_event, files) => actions.dropFiles(files));
-
-  const build = (recent: RecentItem[]) => {
-    const recentItems: MenuItemConstructorOptions[] =
-      recent.length > 0
-        ? recent.map((item) => ({ label: item.label, click: item.copy, toolTip: 'Copy the link' }))
-        : [{ label: 'No uploads yet', enabled: false }];
-    tray.setContextMenu(
-      Menu.buildFromTemplate([
-        { label: 'Open Shotput', click: actions.openMain },
-        { label: 'Upload files…', click: actions.uploadFiles },
-        { type: 'separator' },
-        { label: 'Recent uploads', submenu: recentItems },
-        { type: 'separator' },
-        { label: 'Settings', click: actions.openSettings },
-        { label: 'Quit', click: actions.quit },
-      ]),
-    );
+  tray.on('click', handlers.openMain);
+  tray.on('drop-files', (_event, files) => handlers.dropFiles(files));
+  const native = (item: TrayMenuItem): MenuItemConstructorOptions => {
+    if (item.separator) return { type: 'separator' };
+    const run = item.run;
+    return {
+      label: item.label,
+      type: item.checkbox ? 'checkbox' : 'normal',
+      checked: item.checked,
+      enabled: item.enabled,
+      toolTip: item.toolTip,
+      accelerator: item.accelerator,
+      registerAccelerator: false,
+      icon: item.iconPath ? nativeImage.createFromPath(item.iconPath).resize({ width: 16, height: 16 }) : undefined,
+      click: run ? () => handlers.click(run) : undefined,
+      submenu: item.submenu?.map(native),
+    };
   };
-  build([]);
-  return { setRecent: build };
+  return {
+    setMenu: (items) => tray.setContextMenu(Menu.buildFromTemplate(items.map(native))),
+    setToolTip: (text) => tray.setToolTip(text),
+  };
 }

@@ -7,6 +7,7 @@ import { Toasts } from './components/Toasts.js';
 import { useCustomUploaders } from './stores/custom-uploaders.js';
 import { DEFAULT_FILTERS, useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
+import { useHotkeys } from './stores/hotkeys.js';
 import { useQueue } from './stores/queue.js';
 import { useSettings } from './stores/settings.js';
 import { useUploaders } from './stores/uploaders.js';
@@ -62,7 +63,9 @@ export function App() {
       subscribe('history.changed', (change) => useHistory.getState().applyChange(change)),
       subscribe('sxcu.pending', ({ items }) => useCustomUploaders.getState().setPending(items)),
       subscribe('imgur.status', (status) => useUploaders.getState().setImgur(status)),
+      subscribe('hotkeys.changed', ({ status }) => useHotkeys.getState().replace(status)),
     ];
+    void useHotkeys.getState().load();
     void useCustomUploaders.getState().load();
     return () => offs.forEach((off) => off());
   }, [fetchSettings, refreshSettings, show]);
@@ -84,6 +87,21 @@ export function App() {
     show('queue');
     void useQueue.getState().addFiles(uploads);
   };
+
+  // Ctrl/Cmd+V anywhere but a text field uploads the pasted image or files.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      const files = [...(e.clipboardData?.files ?? [])];
+      if (files.length === 0) return;
+      e.preventDefault();
+      show('queue');
+      void useQueue.getState().addFiles(files);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [show]);
 
   // Ctrl/Cmd+1..4 jump between views, as in most desktop apps.
   useEffect(() => {

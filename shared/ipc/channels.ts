@@ -48,12 +48,15 @@ export const CHANNEL_NAMES = [
   'albums.remove',
   'albums.reorder',
   'albums.delete',
+  'capture.status',
+  'actions.run',
+  'hotkeys.status',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Main→renderer pushes (their payload types are contract.ts's EventMap). */
-export const EVENT_NAMES = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending', 'imgur.status'] as const;
+export const EVENT_NAMES = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending', 'imgur.status', 'hotkeys.changed'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -21,6 +21,7 @@ import {
   type LinkFormat,
   type QueueJob,
 } from '../uploads.js';
+import { ACTION_IDS, type HotkeyStatus } from '../actions.js';
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channels.js';
 
 export { isChannelName, isEventName, type ChannelName, type EventName } from './channels.js';
@@ -50,6 +51,8 @@ export interface EventMap {
   'sxcu.pending': { items: PendingSxcu[] };
   /** The Imgur account connected or not, a connection attempt settled, or "uploads left" changed. */
   'imgur.status': ImgurStatus;
+  /** Hotkeys were (re)registered: each action's accelerator and whether it works. */
+  'hotkeys.changed': { status: HotkeyStatus[] };
 }
 
 export const viewNames = ['history', 'albums', 'queue', 'settings'] as const;
@@ -238,6 +241,11 @@ export const channels = {
   /** Every image of the album, by id, in the new order. */
   'albums.reorder': channel<null>()(z.object({ uploaderId, albumId, deleteHash, imageIds: z.array(remoteId).min(1).max(1000) }).strict()),
   'albums.delete': channel<null>()(z.object({ uploaderId, albumId, deleteHash }).strict()),
+
+  /** Runs a user action (capture region, upload clipboard…) as its hotkey or tray item would. */
+  'actions.run': channel<null>()(z.object({ id: z.enum(ACTION_IDS) }).strict()),
+  /** Each hotkey's accelerator and whether it is registered, with the reason when it is not. */
+  'hotkeys.status': channel<HotkeyStatus[]>()(z.object({}).strict()),
 } as const;
 
 export type Channels = typeof channels;

@@ -98,8 +98,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<H
       res.end(blob.body);
       return;
     }
-    const mounts = Object.fromEntries([['/', rendererDir], ...folders.map((f) => [f.prefix, f.dir])]);
-    const resolved = await resolveAppPath(url.pathname, mounts);
+    // The renderer, and folders such as the local history thumbnails, through the app's one path check.
+    const resolved = await resolveAppPath(url.pathname, { '/': rendererDir, ...Object.fromEntries(folders.map((f) => [f.prefix, f.dir])) });
     if (!resolved.ok) {
       res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end(resolved.reason);
       return;

@@ -10,7 +10,7 @@ export async function startSessionBus(): Promise<{ address: string; close(): Pro
   try {
     daemon = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address'], { stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (err) {
-    throw new Error(`dbus-daemon could not start (apt-get install dbus): ${(err as Error).message}`);
+    throw new Error(`dbus-daemon could not start (apt-get install dbus): ${(err as Error).message}`, { cause: err });
   }
   const address = await new Promise<string>((resolve, reject) => {
     daemon.once('error', (err) => reject(new Error(`dbus-daemon is not installed (apt-get install dbus; .ci/run installs it): ${err.message}`)));

@@ -1,5 +1,7 @@
-import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
+import type { ActionRunner } from '../actions.js';
+import type { HotkeyService } from '../hotkeys.js';
 import type { CaptureService } from '../capture/service.js';
+import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
 import type { HistoryService } from '../history/service.js';
 import type { CorePlatform } from '../platform.js';
 import type { SettingsService } from '../settings/service.js';
@@ -42,13 +44,6 @@ export function settingsHandlers({
   };
 }
 
-/** `capture.*`: what Settings shows about screen capture. */
-export function captureHandlers({ capture }: { capture: CaptureService }): Pick<HandlerTable, ChannelsOf<'capture'>> {
-  return {
-    'capture.status': () => capture.status(),
-  };
-}
-
 export interface UploadHandlerServices {
   uploads: UploadsService;
   history: HistoryService;
@@ -84,7 +79,26 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
 }
 
 /** Every service some handler group of the main window uses (core/app's Core is one). */
-export type HandlerServices = { info: AppInfo; settings: SettingsService; capture: CaptureService; platform: CorePlatform } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
+export type HandlerServices = { info: AppInfo; settings: SettingsService; platform: CorePlatform } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices & ActionHandlerServices;
+
+/** The actions table and the hotkeys' state: run an action as its hotkey or tray item would. */
+export interface ActionHandlerServices {
+  actions: Pick<ActionRunner, 'run'>;
+  hotkeys: Pick<HotkeyService, 'status'>;
+  capture: Pick<CaptureService, 'status'>;
+}
+
+/** `actions.*`, `hotkeys.*` and `capture.*`: what the user can do, and what hotkeys and capture can do here. */
+export function actionHandlers({ actions, hotkeys, capture }: ActionHandlerServices): Pick<HandlerTable, 'actions.run' | 'hotkeys.status' | 'capture.status'> {
+  return {
+    'capture.status': () => capture.status(),
+    'actions.run': async ({ id }) => {
+      await actions.run(id);
+      return null;
+    },
+    'hotkeys.status': () => hotkeys.status(),
+  };
+}
 
 /**
  * The implementation of every channel in shared/ipc/contract.ts, over the core services. It knows
@@ -94,9 +108,9 @@ export type HandlerServices = { info: AppInfo; settings: SettingsService; captur
 export function createHandlers(s: HandlerServices): HandlerTable {
   return {
     ...settingsHandlers({ info: s.info, settings: s.settings, platform: s.platform }),
-    ...captureHandlers({ capture: s.capture }),
     ...uploadHandlers({ uploads: s.uploads, history: s.history, importImgurAccount: () => s.importImgurAccount() }),
     ...createSxcuHandlers({ settings: s.settings, customUploaders: s.customUploaders, openedSxcu: s.openedSxcu, uploads: s.uploads }),
     ...uploaderHandlers({ uploaders: s.uploaders, imgur: s.imgur, uploadContext: s.uploadContext }),
+    ...actionHandlers({ actions: s.actions, hotkeys: s.hotkeys, capture: s.capture }),
   };
 }

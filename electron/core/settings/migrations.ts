@@ -32,6 +32,24 @@ export const settingsMigrations: Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'Hotkeys are keyed by action id (hotkeys.capture.region, not hotkeys.captureRegion).',
+    up(store) {
+      const renamed: Record<string, string> = {
+        'hotkeys.captureRegion': 'hotkeys.capture.region',
+        'hotkeys.captureScreen': 'hotkeys.capture.screen',
+        'hotkeys.uploadClipboard': 'hotkeys.upload.clipboard',
+      };
+      // The old defaults were never registered (capture did not exist): only a user's own choice moves.
+      const oldDefaults = new Set(['CommandOrControl+Shift+4', 'CommandOrControl+Shift+3']);
+      for (const [from, to] of Object.entries(renamed)) {
+        const value = store.get(from);
+        store.delete(from);
+        if (typeof value === 'string' && !oldDefaults.has(value) && !store.has(to)) store.set(to, value);
+      }
+    },
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -94,40 +94,5 @@ export function coreSections(uploaderChoices: FieldChoice[]): SettingSection[] {
         },
       ],
     },
-    {
-      id: 'afterUpload',
-      title: 'After upload',
-      fields: [
-        { key: 'afterUpload.copyLink', label: 'Copy the link to the clipboard', kind: 'boolean', default: true },
-        {
-          key: 'afterUpload.linkFormat',
-          label: 'Link format',
-          kind: 'choice',
-          default: 'url',
-          choices: [
-            { value: 'url', label: 'Plain URL' },
-            { value: 'markdown', label: 'Markdown' },
-            { value: 'html', label: 'HTML' },
-            { value: 'bbcode', label: 'BBCode' },
-          ],
-        },
-        { key: 'afterUpload.notify', label: 'Show a notification', kind: 'boolean', default: true },
-      ],
-    },
-    {
-      id: 'hotkeys',
-      title: 'Hotkeys (screen capture is not built yet: these are kept for it)',
-      fields: [
-        {
-          key: 'hotkeys.captureRegion',
-          label: 'Capture a region',
-          kind: 'hotkey',
-          default: 'CommandOrControl+Shift+4',
-          help: 'An Electron accelerator such as CommandOrControl+Shift+4. Leave empty to disable.',
-        },
-        { key: 'hotkeys.captureScreen', label: 'Capture the whole screen', kind: 'hotkey', default: 'CommandOrControl+Shift+3' },
-        { key: 'hotkeys.uploadClipboard', label: 'Upload the clipboard', kind: 'hotkey', default: '' },
-      ],
-    },
   ];
 }

@@ -6,9 +6,10 @@ import type { HistoryService } from '../history/service.js';
 import type { CorePlatform } from '../platform.js';
 import type { ContextFactory, UploaderLookup } from '../queue/queue.js';
 import type { SettingsService } from '../settings/service.js';
+import { chosenLinkText } from './tasks/after-upload.js';
 
 export interface RecordActionsDeps {
-  settings: Pick<SettingsService, 'getString'>;
+  settings: Pick<SettingsService, 'getString' | 'getBoolean'>;
   history: HistoryService;
   uploaders: UploaderLookup;
   contextFor: ContextFactory;
@@ -20,8 +21,9 @@ export interface RecordActionsDeps {
 export class RecordActions {
   constructor(private readonly deps: RecordActionsDeps) {}
 
+  /** The link in `format`, or as the user chose in Settings (a format or their template). */
   linkFor(record: HistoryRecord, format?: LinkFormat): string {
-    return formatLink(record, format ?? (this.deps.settings.getString('afterUpload.linkFormat') as LinkFormat));
+    return format ? formatLink(record, format) : chosenLinkText(record, this.deps.settings);
   }
 
   copyLink(historyId: string, format?: LinkFormat): string {

@@ -57,7 +57,7 @@ export class UploadsService {
     this.pendingThumbnails = new PendingThumbnails({ ...deps, dir: join(deps.profileDir, 'thumbnails-pending'), thumbnailsDir });
     this.records = new RecordActions({ ...deps, thumbnailsDir });
     const records = this.records;
-    const afterUpload = deps.afterUpload?.(records) ?? defaultAfterUpload({ ...deps, linkFor: (record) => records.linkFor(record) });
+    const afterUpload = deps.afterUpload?.(records) ?? defaultAfterUpload(deps);
     this.queue = new UploadQueue({
       ...deps.queue,
       uploaders: deps.uploaders,

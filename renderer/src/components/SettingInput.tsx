@@ -1,6 +1,8 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { checkFieldValue, parseFieldInput, type SettingField, type SettingValue } from '../../../shared/settings/fields.js';
+import { useHotkeys } from '../stores/hotkeys.js';
 import { useSettings } from '../stores/settings.js';
+import { HotkeyInput } from './HotkeyInput.js';
 import { TextWithLinks } from './TextWithLinks.js';
 
 interface Props {
@@ -20,7 +22,9 @@ export function SettingInput({ field }: Props) {
   const reset = useSettings((s) => s.reset);
   const clearError = useSettings((s) => s.clearError);
   const [localError, setLocalError] = useState<string>();
-  const shownError = localError ?? error;
+  // A hotkey that main could not register says why, next to the field.
+  const hotkeyProblem = useHotkeys((s) => (field.kind === 'hotkey' ? s.status.find((h) => `hotkeys.${h.action}` === field.key && h.state === 'failed')?.reason : undefined));
+  const shownError = localError ?? error ?? hotkeyProblem;
   const helpId = field.help ? `${id}-help` : undefined;
   const errorId = shownError ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
@@ -51,6 +55,8 @@ export function SettingInput({ field }: Props) {
         ))}
       </select>
     );
+  } else if (field.kind === 'hotkey') {
+    control = <HotkeyInput id={id} value={String(value ?? '')} describedBy={describedBy} onCommit={(accelerator) => void commit(accelerator)} />;
   } else {
     control = (
       <TextSetting

@@ -6,6 +6,8 @@ import { openConfStore } from '../../../electron/core/settings/conf-store.js';
 import { migrateSettings, type Migration } from '../../../electron/core/settings/migrations.js';
 import { SettingsService } from '../../../electron/core/settings/service.js';
 import { coreSections } from '../../../electron/core/settings/schema.js';
+import { hotkeysSection } from '../../../electron/core/actions.js';
+import { afterUploadSection } from '../../../electron/core/uploads/tasks/settings.js';
 import { builtInUploaders } from '../../../electron/core/uploaders/built-in.js';
 import { UploaderRegistry } from '../../../electron/core/uploaders/registry.js';
 import type { SettingSection } from '../../../shared/settings/fields.js';
@@ -24,7 +26,7 @@ async function open(dir: string, warnings: string[] = []) {
   const settings = new SettingsService({
     store: openConfStore(dir),
     vault: new FileSecretVault(join(dir, 'secrets.json')),
-    sections: [...coreSections(new UploaderRegistry(builtInUploaders()).choices()), uploaderSection],
+    sections: [...coreSections(new UploaderRegistry(builtInUploaders()).choices()), afterUploadSection(), hotkeysSection('linux', undefined), uploaderSection],
     logger: { info() {}, warn: (m) => warnings.push(m), error() {} },
   });
   await settings.moveSecretsOutOfStore();
@@ -52,7 +54,7 @@ describe('settings', () => {
     await settings.set('queue.concurrency', 3);
     await expect(settings.set('queue.concurrency', 0)).rejects.toThrow('must be between 1 and 8; got 0');
     await expect(settings.setFromText('uploaders.imge.baseUrl', 'im.ge')).rejects.toThrow('must be a full URL');
-    await expect(settings.set('hotkeys.captureRegion', 'Ctrl+Nope')).rejects.toThrow('must be a shortcut');
+    await expect(settings.set('hotkeys.capture.region', 'Ctrl+Nope')).rejects.toThrow('must be a shortcut');
     await expect(settings.set('no.such.key', 1)).rejects.toThrow('There is no setting named "no.such.key"');
     expect(settings.get('queue.concurrency')).toBe(3);
     expect((await readJson(join(dir, 'settings.json'))).uploaders).toBeUndefined();
