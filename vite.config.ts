@@ -19,5 +19,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    rollupOptions: {
+      input: { main: 'renderer/index.html', editor: 'renderer/editor.html' },
+    },
   },
 });

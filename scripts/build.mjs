@@ -33,7 +33,7 @@ await Promise.all([
   // A sandboxed preload cannot require node_modules: everything but 'electron' is bundled in.
   build({
     ...common,
-    entryPoints: { 'electron/preload': 'electron/preload/index.ts' },
+    entryPoints: { 'electron/preload': 'electron/preload/index.ts', 'electron/preload-editor': 'electron/preload/editor.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

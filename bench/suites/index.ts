@@ -1,3 +1,4 @@
+import { editorSuite } from './editor.js';
 import { pipelineSuite } from './pipeline.js';
 import { uploadSuite } from './upload.js';
 
@@ -8,4 +9,4 @@ export interface BenchSuite {
   run(): Promise<boolean>;
 }
 
-export const suites: BenchSuite[] = [uploadSuite, pipelineSuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, editorSuite];

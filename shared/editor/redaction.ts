@@ -4,7 +4,7 @@
  * leaves one averaged colour per block; blur leaves a box-blurred area. (Blur and pixelate can
  * sometimes be reversed, e.g. text recovered from large pixelated glyphs; solid redact cannot.)
  */
-import type { Rect } from './shapes.js';
+import { isRedaction, type Rect, type RedactionShape, type Shape } from './shapes.js';
 
 export interface RgbaImage {
   /** Tightly packed RGBA, width × height × 4 bytes. */
@@ -119,4 +119,35 @@ function forEachPixel(image: RgbaImage, x0: number, y0: number, w: number, h: nu
   for (let y = y0; y < y0 + h; y++) {
     for (let x = x0; x < x0 + w; x++) fn((y * image.width + x) * 4, x, y);
   }
+}
+
+/** A solid redact is black unless the user picked a fill colour. */
+export function redactColour(shape: RedactionShape): string {
+  return shape.style.fill ?? '#000000';
+}
+
+/** Pixelate's block size and blur's radius follow the stroke width the user picked. */
+export function redactionStrength(shape: RedactionShape): number {
+  return Math.max(4, Math.round(shape.style.strokeWidth * 3));
+}
+
+/**
+ * The base image with every blur, pixelate and solid redact of the document applied, in the
+ * order they were drawn, as a new buffer; the base is left untouched (undo needs it).
+ */
+export function applyRedactions(base: RgbaImage, shapes: readonly Shape[]): RgbaImage {
+  const out: RgbaImage = { data: new Uint8ClampedArray(base.data), width: base.width, height: base.height };
+  for (const shape of shapes) {
+    if (!isRedaction(shape)) continue;
+    if (shape.kind === 'redact') redactFill(out, shape, hexToRgb(redactColour(shape)));
+    else if (shape.kind === 'pixelate') pixelate(out, shape, redactionStrength(shape));
+    else blur(out, shape, redactionStrength(shape));
+  }
+  return out;
+}
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return [0, 0, 0];
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
 }

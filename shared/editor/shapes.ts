@@ -24,6 +24,9 @@ export interface ShapeStyle {
   fontSize: number;
 }
 
+/** What a new shape looks like until the user picks otherwise (then their choice is remembered). */
+export const DEFAULT_EDITOR_STYLE: ShapeStyle = { color: '#e11d48', strokeWidth: 4, fill: null, fontSize: 24 };
+
 interface ShapeBase {
   id: string;
   style: ShapeStyle;

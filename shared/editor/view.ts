@@ -64,3 +64,8 @@ export function constrainAngle(start: Point, end: Point): Point {
   const y = start.y + Math.round(Math.sin(angle) * length * 1e6) / 1e6;
   return { x, y };
 }
+
+/** 100 %: one image pixel per screen pixel, centred in the viewport. */
+export function actualSizeView(image: { width: number; height: number }, viewport: { width: number; height: number }): View {
+  return { zoom: 1, panX: Math.round((viewport.width - image.width) / 2), panY: Math.round((viewport.height - image.height) / 2) };
+}

@@ -24,8 +24,17 @@ export interface HarnessProcess {
 }
 
 /** `npm run harness -- --port 0 [files…]` as a developer runs it, on the given profile; the files are opened as the app opens its launch files. */
-export async function startHarnessProcess(profileDir: string, launchFiles: string[] = []): Promise<HarnessProcess> {
-  const child = spawn(process.execPath, ['scripts/harness.mjs', '--port', '0', ...launchFiles], {
+export function startHarnessProcess(profileDir: string, launchFiles: string[] = []): Promise<HarnessProcess> {
+  return startHarnessWith(['--port', '0', ...launchFiles], profileDir, /Harness ready at (http:\/\/127\.0\.0\.1:\d+\/)/);
+}
+
+/**
+ * The harness with ARGS, resolved once its output matches `ready` (whose first group is the URL).
+ * `built: true` runs the bundle the e2e setup already built, skipping `npm run harness`'s build step.
+ */
+export async function startHarnessWith(args: string[], profileDir: string, ready: RegExp, options: { built?: boolean } = {}): Promise<HarnessProcess> {
+  const entry = options.built ? ['--enable-source-maps', 'dist/harness.js'] : ['scripts/harness.mjs'];
+  const child = spawn(process.execPath, [...entry, ...args], {
     env: { ...process.env, SHOTPUT_HOME: profileDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +44,7 @@ export async function startHarnessProcess(profileDir: string, launchFiles: strin
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The harness did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
-      const match = /Harness ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
