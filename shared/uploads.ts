@@ -3,10 +3,9 @@
  * both ends of IPC.
  */
 
-export interface UserError {
-  code: string;
-  message: string;
-}
+import type { UserError } from './errors.js';
+
+export type { UserError };
 
 export type JobState =
   /** Waiting for a free slot. */

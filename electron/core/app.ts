@@ -3,10 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract.js';
 import type { SettingSection } from '../../shared/settings/fields.js';
 import { CoreEvents } from './events.js';
 import { HistoryService } from './history/service.js';
-import { createDispatcher, type Dispatch } from './ipc/dispatch.js';
-import { createHandlers, type HandlerTable } from './ipc/handlers.js';
 import { silentLogger, type Logger } from './logger.js';
-import { pipelinePreparer, pipelineThumbnailMaker } from './pipeline/adapters.js';
 import { pipelineSection } from './pipeline/settings.js';
 import { headlessPlatform, type CorePlatform } from './platform.js';
 import { DEFAULT_BACKOFF } from './queue/backoff.js';
@@ -28,7 +25,8 @@ import { registerCustomUploaders } from './uploaders/sxcu/registration.js';
 import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
-import { UploadsService, type ThumbnailMaker } from './uploads/service.js';
+import { pipelinePreparer, pipelineThumbnailMaker } from './uploads/pipeline-adapters.js';
+import { UploadsService, type ThumbnailMaker, type UploadsDeps } from './uploads/service.js';
 import { listAccountImages } from './uploaders/imgur/account-images.js';
 
 export interface CoreDeps {
@@ -48,6 +46,8 @@ export interface CoreDeps {
   /** Turns a queued file into the file to upload; the image pipeline unless given. */
   prepare?: FilePreparer;
   makeThumbnails?: ThumbnailMaker;
+  /** What runs once an upload is in history (the after-upload task list); copy link + notify unless given. */
+  afterUpload?: UploadsDeps['afterUpload'];
 }
 
 export interface AppServices {
@@ -78,9 +78,11 @@ export interface AppServices {
   importImgurAccount(): Promise<ImportReport>;
 }
 
+/**
+ * The composed core. IPC is not part of it: main and the harness each build their dispatcher
+ * (core/ipc) over these services where their transport lives.
+ */
 export interface Core extends AppServices {
-  handlers: HandlerTable;
-  dispatch: Dispatch;
   /** Resumes what earlier runs left in the queue and starts uploading (the app and the harness). */
   startUploads(): Promise<void>;
   close(): Promise<void>;
@@ -130,6 +132,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     platform,
     logger,
     makeThumbnails: deps.makeThumbnails ?? pipelineThumbnailMaker(settings),
+    afterUpload: deps.afterUpload,
     queue: {
       store: new JobStore(join(deps.profileDir, 'queue')),
       prepare: deps.prepare ?? pipelinePreparer(settings),
@@ -162,12 +165,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     imgur,
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
   };
-  const handlers = createHandlers(services);
   let rescan: NodeJS.Timeout | undefined;
   return {
     ...services,
-    handlers,
-    dispatch: createDispatcher(handlers, logger),
     async startUploads() {
       await uploads.queue.resumeInterrupted();
       uploads.queue.start();

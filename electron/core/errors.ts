@@ -1,26 +1,2 @@
-import { IpcErrorCode, type IpcError } from '../../shared/ipc/result.js';
-
-/** An error meant for a person: `message` says what went wrong and what to do. */
-export class ShotputError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'ShotputError';
-  }
-}
-
-/**
- * Turns anything thrown into {code, message} for the UI or the CLI. Unexpected errors keep their
- * one-line message but never a stack trace.
- */
-export function toUserError(err: unknown): IpcError {
-  if (err instanceof ShotputError) return { code: err.code, message: err.message };
-  const detail = err instanceof Error ? err.message : String(err);
-  return {
-    code: IpcErrorCode.internal,
-    message: `Something went wrong inside Shotput: ${detail.split('\n')[0] || 'unknown error'}. Please report it if it happens again.`,
-  };
-}
+/** The error type lives in shared/errors.ts (one home for every layer); core code may import it from here. */
+export { ShotputError, toUserError, type UserError } from '../../shared/errors.js';

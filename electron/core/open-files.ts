@@ -1,12 +1,11 @@
-import type { AppServices } from './app.js';
-import { isSxcuPath } from './uploaders/sxcu/opened-files.js';
-import type { AddOutcome } from './uploads/service.js';
+import { isSxcuPath, type OpenedSxcuFiles } from './uploaders/sxcu/opened-files.js';
+import type { AddOutcome, UploadsService } from './uploads/service.js';
 
 /**
  * Files the app was asked to open (launch arguments, "Open with", a second launch, the tray):
  * .sxcu files wait for the user to confirm their import; everything else is uploaded.
  */
-export async function openFilesWithShotput(services: Pick<AppServices, 'uploads' | 'openedSxcu'>, files: string[]): Promise<{ uploads: AddOutcome[]; sxcu: number }> {
+export async function openFilesWithShotput(services: { uploads: Pick<UploadsService, 'addFiles'>; openedSxcu: Pick<OpenedSxcuFiles, 'offer'> }, files: string[]): Promise<{ uploads: AddOutcome[]; sxcu: number }> {
   const sxcu = files.filter(isSxcuPath);
   for (const path of sxcu) await services.openedSxcu.offer(path);
   const others = files.filter((f) => !isSxcuPath(f));

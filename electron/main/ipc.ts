@@ -2,6 +2,8 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { channelNames } from '../../shared/ipc/contract.js';
 import { fail, IpcErrorCode } from '../../shared/ipc/result.js';
 import type { Core } from '../core/app.js';
+import { createDispatcher } from '../core/ipc/dispatch.js';
+import { createHandlers } from '../core/ipc/handlers.js';
 import { isTrustedSender } from '../core/ipc/sender.js';
 
 /**
@@ -9,6 +11,7 @@ import { isTrustedSender } from '../core/ipc/sender.js';
  * payload validation and error wrapping happen in core's dispatch, shared with the harness.
  */
 export function registerIpc(core: Core): void {
+  const dispatch = createDispatcher(createHandlers(core), core.logger);
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       const frame = event.senderFrame;
@@ -16,7 +19,7 @@ export function registerIpc(core: Core): void {
         core.logger.warn(`Refused ${channel} from an untrusted frame (${frame?.url ?? 'gone'}).`);
         return fail(IpcErrorCode.forbiddenSender, 'This page is not allowed to talk to Shotput.');
       }
-      return core.dispatch(channel, payload);
+      return dispatch(channel, payload);
     });
   }
   core.events.onAny((event, payload) => {

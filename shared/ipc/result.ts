@@ -1,12 +1,7 @@
-/** What every IPC call resolves to: handlers never throw across the process boundary. */
-export interface IpcError {
-  /** Stable, machine-readable: tests and the UI branch on it. */
-  code: string;
-  /** A sentence a person understands: what went wrong and what to do. */
-  message: string;
-}
+import { INTERNAL_ERROR_CODE, type UserError } from '../errors.js';
 
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+/** What every IPC call resolves to: handlers never throw across the process boundary. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: UserError };
 
 export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 export const fail = (code: string, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
@@ -16,5 +11,5 @@ export const IpcErrorCode = {
   invalidPayload: 'invalid_payload',
   unknownChannel: 'unknown_channel',
   forbiddenSender: 'forbidden_sender',
-  internal: 'internal',
+  internal: INTERNAL_ERROR_CODE,
 } as const;

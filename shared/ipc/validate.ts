@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ParsedPayloadOf } from './contract.js';
-import { IpcErrorCode, type IpcError } from './result.js';
+import type { UserError } from '../errors.js';
+import { IpcErrorCode } from './result.js';
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
@@ -11,7 +12,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function validatePayload<C extends ChannelName>(
   channel: C | string,
   payload: unknown,
-): { ok: true; channel: C; payload: ParsedPayloadOf<C> } | { ok: false; error: IpcError } {
+): { ok: true; channel: C; payload: ParsedPayloadOf<C> } | { ok: false; error: UserError } {
   if (!isChannelName(channel)) {
     return { ok: false, error: { code: IpcErrorCode.unknownChannel, message: `There is no IPC channel named ${JSON.stringify(channel)}.` } };
   }

@@ -7,6 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { fail } from '../../shared/ipc/result.js';
 import { decodeWire, HARNESS_IPC_PATH, type ServerMessage } from '../../shared/ipc/wire.js';
 import type { Core } from '../../electron/core/app.js';
+import { createDispatcher } from '../../electron/core/ipc/dispatch.js';
+import { createHandlers } from '../../electron/core/ipc/handlers.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +41,7 @@ function isInvoke(value: unknown): value is { type: 'invoke'; id: number; channe
  */
 export async function startHarness(options: { core: Core; rendererDir: string; port: number }): Promise<Harness> {
   const { core, rendererDir } = options;
+  const dispatch = createDispatcher(createHandlers(core), core.logger);
   const sockets = new Set<WebSocket>();
   let origin = '';
 
@@ -108,7 +111,7 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
         send(ws, { type: 'result', id, result: fail('invalid_message', 'Expected {type:"invoke", id, channel, payload}.') });
         return;
       }
-      send(ws, { type: 'result', id: message.id, result: await core.dispatch(String(message.channel), message.payload) });
+      send(ws, { type: 'result', id: message.id, result: await dispatch(String(message.channel), message.payload) });
     });
   });
 

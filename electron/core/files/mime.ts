@@ -48,6 +48,11 @@ export function sniffImageMime(head: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The type of bytes in memory: what they say for images, else what the name's extension says. */
+export function mimeOfBytes(data: Uint8Array, name: string): string {
+  return sniffImageMime(data.subarray(0, 16)) ?? mimeFromName(name);
+}
+
 /** The file's type: what its bytes say for images, else what its extension says. */
 export async function detectMime(path: string): Promise<string> {
   const handle = await open(path, 'r');

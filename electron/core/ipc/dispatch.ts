@@ -3,7 +3,7 @@ import { fail, ok, type IpcResult } from '../../../shared/ipc/result.js';
 import { validatePayload } from '../../../shared/ipc/validate.js';
 import { toUserError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import type { HandlerTable, Handler } from './handlers.js';
+import type { HandlerTable, Handler } from './table.js';
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<IpcResult<unknown>>;
 

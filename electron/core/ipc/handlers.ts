@@ -1,20 +1,20 @@
-import type { ChannelName, ParsedPayloadOf, ResultOf } from '../../../shared/ipc/contract.js';
-import type { AppServices } from '../app.js';
-import { createSxcuHandlers } from './sxcu-handlers.js';
-import { uploaderHandlers } from './uploader-handlers.js';
+import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
+import type { HistoryService } from '../history/service.js';
+import type { SettingsService } from '../settings/service.js';
+import type { ImportReport } from '../uploads/import.js';
+import type { UploadsService } from '../uploads/service.js';
+import { createSxcuHandlers, type SxcuHandlerServices } from './sxcu-handlers.js';
+import type { HandlerTable } from './table.js';
+import { uploaderHandlers, type UploaderHandlerServices } from './uploader-handlers.js';
 
-export type Handler<C extends ChannelName> = (payload: ParsedPayloadOf<C>) => Promise<ResultOf<C>> | ResultOf<C>;
-export type HandlerTable = { [C in ChannelName]: Handler<C> };
+export type { Handler, HandlerTable } from './table.js';
 
-/**
- * The implementation of every channel in shared/ipc/contract.ts, over the core services. It knows
- * nothing about Electron or WebSockets: main and the harness both call it through dispatch().
- */
-export function createHandlers(services: AppServices): HandlerTable {
-  const { settings, uploads, history } = services;
-  const queue = uploads.queue;
+type ChannelsOf<Prefix extends string> = Extract<ChannelName, `${Prefix}.${string}`>;
+
+/** `app.*` and `settings.*`. */
+export function settingsHandlers({ info, settings }: { info: AppInfo; settings: SettingsService }): Pick<HandlerTable, ChannelsOf<'app' | 'settings'>> {
   return {
-    'app.info': () => ({ ...services.info }),
+    'app.info': () => ({ ...info }),
     'settings.describe': () => settings.describe(),
     'settings.get': () => settings.snapshot(),
     'settings.set': async ({ key, value }) => {
@@ -25,7 +25,19 @@ export function createHandlers(services: AppServices): HandlerTable {
       await settings.reset(key);
       return settings.snapshot();
     },
+  };
+}
 
+export interface UploadHandlerServices {
+  uploads: UploadsService;
+  history: HistoryService;
+  importImgurAccount(): Promise<ImportReport>;
+}
+
+/** `queue.*` and `history.*`: adding uploads, following them, and what is done with a record. */
+export function uploadHandlers({ uploads, history, importImgurAccount }: UploadHandlerServices): Pick<HandlerTable, ChannelsOf<'queue' | 'history'>> {
+  const queue = uploads.queue;
+  return {
     'queue.list': () => queue.list(),
     'queue.addData': ({ name, data, uploaderId, options }) => uploads.addData(name, data, uploaderId, options),
     'queue.addUrl': ({ url, uploaderId, options }) => uploads.addUrl(url, uploaderId, options),
@@ -43,8 +55,23 @@ export function createHandlers(services: AppServices): HandlerTable {
       return null;
     },
     'history.delete': ({ id, localOnly }) => uploads.delete(id, { localOnly }),
-    'history.importImgur': () => services.importImgurAccount(),
-    ...createSxcuHandlers(services),
-    ...uploaderHandlers(services),
+    'history.importImgur': () => importImgurAccount(),
+  };
+}
+
+/** Every service some handler group of the main window uses (core/app's Core is one). */
+export type HandlerServices = { info: AppInfo; settings: SettingsService } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices;
+
+/**
+ * The implementation of every channel in shared/ipc/contract.ts, over the core services. It knows
+ * nothing about Electron or WebSockets: main and the harness each build a dispatcher over it
+ * where their transport lives. Each group is handed only the services it uses.
+ */
+export function createHandlers(s: HandlerServices): HandlerTable {
+  return {
+    ...settingsHandlers({ info: s.info, settings: s.settings }),
+    ...uploadHandlers({ uploads: s.uploads, history: s.history, importImgurAccount: () => s.importImgurAccount() }),
+    ...createSxcuHandlers({ settings: s.settings, customUploaders: s.customUploaders, openedSxcu: s.openedSxcu, uploads: s.uploads }),
+    ...uploaderHandlers({ uploaders: s.uploaders, imgur: s.imgur, uploadContext: s.uploadContext }),
   };
 }

@@ -1,15 +1,25 @@
 import type { CustomUploaderSummary, SxcuImportResult } from '../../../shared/sxcu.js';
-import type { AppServices } from '../app.js';
 import { mimeFromName } from '../files/mime.js';
+import type { SettingsService } from '../settings/service.js';
 import { CUSTOM_PREFIX } from '../uploaders/registry.js';
 import { exportUploader } from '../uploaders/sxcu/export.js';
 import { describeDestinations } from '../uploaders/sxcu/spec.js';
-import { secretLabel, type ImportReport, type StoredCustomUploader } from '../uploaders/sxcu/store.js';
-import type { HandlerTable } from './handlers.js';
+import type { OpenedSxcuFiles } from '../uploaders/sxcu/opened-files.js';
+import { secretLabel, type CustomUploaderStore, type ImportReport, type StoredCustomUploader } from '../uploaders/sxcu/store.js';
+import type { UploadsService } from '../uploads/service.js';
+import type { HandlerTable } from './table.js';
 
 type SxcuChannel = Extract<keyof HandlerTable, `sxcu.${string}`>;
 
-async function summary(services: AppServices, uploader: StoredCustomUploader): Promise<CustomUploaderSummary> {
+export interface SxcuHandlerServices {
+  settings: SettingsService;
+  customUploaders: CustomUploaderStore;
+  openedSxcu: OpenedSxcuFiles;
+  /** Only to name the uploader a file would go to. */
+  uploads: Pick<UploadsService, 'uploaderIdOrDefault' | 'uploaderForType'>;
+}
+
+async function summary(services: SxcuHandlerServices, uploader: StoredCustomUploader): Promise<CustomUploaderSummary> {
   return {
     id: uploader.id,
     name: uploader.label,
@@ -21,12 +31,12 @@ async function summary(services: AppServices, uploader: StoredCustomUploader): P
   };
 }
 
-async function importResult(services: AppServices, report: ImportReport): Promise<SxcuImportResult> {
+async function importResult(services: SxcuHandlerServices, report: ImportReport): Promise<SxcuImportResult> {
   return { uploader: await summary(services, report.uploader), warnings: report.warnings, replaced: report.replaced };
 }
 
 /** The window's side of custom uploaders: import, list, export (never with keys), remove, questions. */
-export function createSxcuHandlers(services: AppServices): Pick<HandlerTable, SxcuChannel> {
+export function createSxcuHandlers(services: SxcuHandlerServices): Pick<HandlerTable, SxcuChannel> {
   const { customUploaders, openedSxcu } = services;
   return {
     'sxcu.list': () => Promise.all(customUploaders.list().map((u) => summary(services, u))),

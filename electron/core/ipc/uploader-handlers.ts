@@ -1,8 +1,9 @@
 import type { AlbumImage, AlbumInfo, UploaderInfo } from '../../../shared/uploaders.js';
-import type { AppServices } from '../app.js';
 import { ShotputError } from '../errors.js';
-import type { Album, AlbumApi, Uploader, UploadResult } from '../uploaders/types.js';
-import type { HandlerTable } from './handlers.js';
+import type { ImgurConnection } from '../uploaders/imgur/connection.js';
+import type { UploaderRegistry } from '../uploaders/registry.js';
+import type { Album, AlbumApi, Uploader, UploadContext, UploadResult } from '../uploaders/types.js';
+import type { HandlerTable } from './table.js';
 
 type UploaderChannels =
   | 'uploaders.list'
@@ -17,6 +18,13 @@ type UploaderChannels =
   | 'albums.add'
   | 'albums.remove'
   | 'albums.delete';
+
+export interface UploaderHandlerServices {
+  uploaders: UploaderRegistry;
+  imgur: ImgurConnection;
+  /** The context one call of uploader `id` runs in. */
+  uploadContext(id: string): UploadContext;
+}
 
 function info(uploader: Uploader, builtIn: boolean): UploaderInfo {
   const { descriptor } = uploader;
@@ -57,7 +65,7 @@ export function imageIdFrom(text: string): string {
 }
 
 /** The handlers for uploaders, the Imgur account and albums; spread into the handler table. */
-export function uploaderHandlers(services: AppServices): Pick<HandlerTable, UploaderChannels> {
+export function uploaderHandlers(services: UploaderHandlerServices): Pick<HandlerTable, UploaderChannels> {
   const { uploaders, imgur } = services;
   const albumsOf = (id: string): { api: AlbumApi; uploader: Uploader } => {
     const uploader = uploaders.get(id);

@@ -1,8 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
-import type { ImageFormat } from '../uploaders/types.js';
 import { analysePixels, samePicture, type PixelFacts } from './analyse.js';
 import { ImageError, ImageErrorCode, isSharpTimeout } from './errors.js';
-import { FORMAT_INFO } from './formats.js';
+import { FORMAT_INFO, type ImageFormat } from './formats.js';
 import { sharpFromPixels, type Pixels } from './pixels.js';
 import { setPngDensity } from './png-density.js';
 

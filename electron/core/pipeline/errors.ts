@@ -1,4 +1,4 @@
-import { ShotputError } from '../errors.js';
+import { ShotputError } from '../../../shared/errors.js';
 
 /** Stable codes the queue, the CLI and the UI branch on. */
 export const ImageErrorCode = {

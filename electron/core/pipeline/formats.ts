@@ -1,5 +1,7 @@
 import { extname } from 'node:path';
-import type { ImageFormat } from '../uploaders/types.js';
+
+/** Formats the pipeline writes. */
+export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'avif' | 'gif';
 
 /** Formats a user can ask for. GIF is only ever kept from an animated GIF source. */
 export const OUTPUT_FORMATS = ['png', 'jpeg', 'webp', 'avif'] as const;

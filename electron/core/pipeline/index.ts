@@ -11,13 +11,12 @@
  */
 export { processImage, makeThumbnails } from './process.js';
 export type { OutputTarget, ProcessOptions, ProcessResult, ThumbnailFile } from './process.js';
-export type { ImageInput } from './source.js';
+export type { ImageInput, RawPixels } from './source.js';
 export type { PipelineOptions, JobOptions } from './options.js';
 export { PIPELINE_DEFAULTS } from './options.js';
 export type { Region } from './stages.js';
 export { ImageError, ImageErrorCode } from './errors.js';
 export { FORMAT_INFO, OUTPUT_FORMATS, chooseFormat, formatFromExtension, isOutputFormat } from './formats.js';
-export type { FormatChoice, OutputFormat, SourceFormat } from './formats.js';
+export type { FormatChoice, ImageFormat, OutputFormat, SourceFormat } from './formats.js';
 export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnails.js';
 export { pipelineSection, pipelineOptionsFromSettings } from './settings.js';
-export { pipelinePreparer, pipelineThumbnailMaker } from './adapters.js';

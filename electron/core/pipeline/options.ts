@@ -1,5 +1,4 @@
-import type { ImageFormat } from '../uploaders/types.js';
-import type { FormatChoice } from './formats.js';
+import type { FormatChoice, ImageFormat } from './formats.js';
 import type { Region } from './stages.js';
 
 export type LossyFormat = 'jpeg' | 'webp' | 'avif';
@@ -24,8 +23,8 @@ export interface PipelineOptions {
 export interface JobOptions extends PipelineOptions {
   /** The part to keep, in physical pixels of the upright image (the region overlay's selection). */
   crop?: Region;
-  /** The uploader's descriptor: its preferred format applies when the format is 'auto'. */
-  uploader?: { capabilities: { preferredFormat?: ImageFormat } };
+  /** The format the destination prefers (an uploader's descriptor says so); applies when the format is 'auto'. */
+  preferredFormat?: ImageFormat;
 }
 
 export const PIPELINE_DEFAULTS = {
@@ -38,8 +37,8 @@ export const PIPELINE_DEFAULTS = {
   timeoutSeconds: 60,
 } as const satisfies Required<PipelineOptions>;
 
-export type ResolvedOptions = Required<Omit<JobOptions, 'crop' | 'uploader' | 'quality'>> &
-  Pick<JobOptions, 'crop' | 'uploader'> & { quality: Record<LossyFormat, number> };
+export type ResolvedOptions = Required<Omit<JobOptions, 'crop' | 'preferredFormat' | 'quality'>> &
+  Pick<JobOptions, 'crop' | 'preferredFormat'> & { quality: Record<LossyFormat, number> };
 
 export function resolveOptions(options: JobOptions): ResolvedOptions {
   const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as JobOptions;

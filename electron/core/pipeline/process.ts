@@ -1,10 +1,9 @@
 import type { Sharp } from 'sharp';
 import { join } from 'node:path';
-import type { ImageFormat } from '../uploaders/types.js';
 import { decodeToPixels, inspect, openDecoder, type DecodeLimits } from './decode.js';
 import { encodePixels } from './encode.js';
 import { ImageError, ImageErrorCode } from './errors.js';
-import { FORMAT_INFO, chooseFormat, type SourceFormat } from './formats.js';
+import { FORMAT_INFO, chooseFormat, type ImageFormat, type SourceFormat } from './formats.js';
 import { resolveOptions, type JobOptions, type LossyFormat, type ResolvedOptions } from './options.js';
 import { runToPixels, sharpFromPixels, type Pixels } from './pixels.js';
 import { openSource, type ImageInput, type Source } from './source.js';
@@ -73,7 +72,7 @@ async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<Decoded
   const limits: DecodeLimits = { pixelLimit: o.pixelLimit, timeoutSeconds: o.timeoutSeconds };
   const source = await openSource(input, o.pixelLimit);
   checkOptions(source.name, o);
-  const preferred = o.uploader?.capabilities.preferredFormat;
+  const preferred = o.preferredFormat;
   const fit = { maxWidth: o.maxWidth, maxHeight: o.maxHeight };
 
   if (source.kind === 'raw') {

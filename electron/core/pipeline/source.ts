@@ -4,22 +4,25 @@ import type { SourceFormat } from './formats.js';
 import { bgraToRgba, type Pixels } from './pixels.js';
 import { SNIFF_BYTES, sniff } from './sniff.js';
 
-/** What the pipeline takes in: a file, bytes already in memory, or a bitmap from screen capture. */
+/** A bitmap in memory, as screen capture gives it: 4 bytes per pixel, tightly packed. */
+export interface RawPixels {
+  /** width × height × 4 bytes, rows top to bottom. */
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels?: 4;
+  /** Byte order of each pixel; RGBA unless said otherwise. */
+  order?: 'bgra' | 'rgba';
+  /** Physical pixels per logical pixel of the captured display (2 on most HiDPI screens). */
+  scaleFactor?: number;
+}
+
+/** What the pipeline takes in: a file, encoded bytes already in memory, or a bitmap from screen capture. */
 export type ImageInput =
   /** `name` is how messages refer to the file (default: the path). */
   | { kind: 'file'; path: string; name?: string }
   | { kind: 'buffer'; data: Uint8Array; name: string }
-  | {
-      kind: 'raw';
-      /** width × height × 4 bytes, rows top to bottom. */
-      data: Uint8Array;
-      width: number;
-      height: number;
-      order: 'bgra' | 'rgba';
-      /** Physical pixels per logical pixel of the captured display (2 on most HiDPI screens). */
-      scaleFactor?: number;
-      name?: string;
-    };
+  | ({ kind: 'raw'; name?: string } & RawPixels);
 
 /** An encoded image file or buffer that passed the first checks. */
 export interface EncodedSource {
@@ -113,6 +116,7 @@ async function openRaw(input: Extract<ImageInput, { kind: 'raw' }>, pixelLimit: 
   }
   if (!(scaleFactor > 0 && scaleFactor <= 16)) throw bad(`its scale factor ${scaleFactor} is not between 0 and 16`);
   if (width * height > pixelLimit) throw tooManyPixels(name, width, height, pixelLimit);
+  if (input.channels !== undefined && input.channels !== 4) throw bad(`it has ${String(input.channels)} channels; only 4 (RGBA) are read`);
   if (input.data.length !== width * height * 4) {
     throw bad(`a ${width}×${height} bitmap needs ${width * height * 4} bytes, but ${input.data.length} came`);
   }

@@ -1,9 +1,13 @@
 import { constants } from 'node:fs';
-import { copyFile, stat } from 'node:fs/promises';
+import { copyFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ShotputError } from '../errors.js';
-import { detectMime } from '../files/mime.js';
+import { detectMime, mimeOfBytes } from '../files/mime.js';
+import type { RawPixels } from '../pipeline/index.js';
 import type { UploaderDescriptor } from '../uploaders/types.js';
+
+/** What a job starts from: a file on disk, encoded bytes in memory (a drop), or a bitmap in memory (a capture). */
+export type PrepareInput = { path: string; name: string } | { data: Uint8Array; name: string } | { pixels: RawPixels; name: string };
 
 export interface PreparedFile {
   /** File name inside the job folder. */
@@ -15,14 +19,17 @@ export interface PreparedFile {
 }
 
 /**
- * Turns the user's file into the file the job will upload, inside the job's own folder, so the
+ * Turns what the user gave into the file the job will upload, inside the job's own folder, so the
  * upload survives the original being moved or deleted. The app's preparer runs the image
- * pipeline; this one copies as is.
+ * pipeline (uploads/pipeline-adapters.ts); this one copies as is.
  */
-export type FilePreparer = (input: { path: string; name: string }, descriptor: UploaderDescriptor, jobDir: string) => Promise<PreparedFile>;
+export type FilePreparer = (input: PrepareInput, descriptor: UploaderDescriptor, jobDir: string) => Promise<PreparedFile>;
 
 export const copyAsIs: FilePreparer = async (input, descriptor, jobDir) => {
-  const mime = await detectMime(input.path);
+  if ('pixels' in input) {
+    throw new ShotputError('not_encoded', `${input.name} is a bitmap that needs encoding before upload; queue it with the image pipeline as preparer.`);
+  }
+  const mime = 'path' in input ? await detectMime(input.path) : mimeOfBytes(input.data, input.name);
   if (descriptor.capabilities.accepts === 'image' && !mime.startsWith('image/')) {
     throw new ShotputError(
       'not_an_image',
@@ -31,7 +38,8 @@ export const copyAsIs: FilePreparer = async (input, descriptor, jobDir) => {
   }
   const file = basename(input.name) || 'upload';
   // A copy-on-write clone where the filesystem has them (btrfs, APFS, XFS); a plain copy elsewhere.
-  await copyFile(input.path, join(jobDir, file), constants.COPYFILE_FICLONE);
+  if ('path' in input) await copyFile(input.path, join(jobDir, file), constants.COPYFILE_FICLONE);
+  else await writeFile(join(jobDir, file), input.data);
   return { file, name: input.name, mime, size: (await stat(join(jobDir, file))).size };
 };
 
@@ -46,6 +54,10 @@ export async function checkReadableFile(path: string): Promise<{ size: number; m
     throw new ShotputError('file_unreadable', `${path} ${why}.`);
   }
   if (!info.isFile()) throw new ShotputError('file_unreadable', `${path} is not a file.`);
-  if (info.size === 0) throw new ShotputError('file_empty', `${path} is empty (0 bytes); there is nothing to upload.`);
+  if (info.size === 0) throw emptyFile(path);
   return { size: info.size, mtimeMs: info.mtimeMs };
+}
+
+export function emptyFile(name: string): ShotputError {
+  return new ShotputError('file_empty', `${name} is empty (0 bytes); there is nothing to upload.`);
 }

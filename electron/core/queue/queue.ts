@@ -8,7 +8,8 @@ import type { Uploader, UploadContext, UploadOptions, UploadResult, UploadSource
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { downloadToFile, nameFromUrl } from './download.js';
 import { JobStore, type StoredJob } from './job-store.js';
-import { checkReadableFile, type FilePreparer } from './prepare.js';
+import type { RawPixels } from '../pipeline/index.js';
+import { checkReadableFile, emptyFile, type FilePreparer, type PrepareInput } from './prepare.js';
 
 export interface UploaderLookup {
   get(id: string): Uploader;
@@ -35,7 +36,13 @@ export interface QueueDeps {
   logger: Logger;
 }
 
-export type AddRequest = { kind: 'file'; path: string; name?: string } | { kind: 'url'; url: string };
+export type AddRequest =
+  | { kind: 'file'; path: string; name?: string }
+  /** Encoded bytes in memory (a file dropped on the window): prepared straight from memory. */
+  | { kind: 'bytes'; data: Uint8Array; name: string }
+  /** A bitmap in memory (a capture): encoded once by the preparer, no temp file on the way. */
+  | { kind: 'pixels'; pixels: RawPixels; name: string }
+  | { kind: 'url'; url: string };
 
 type Settled = { job: QueueJob; final: true } | { job: QueueJob; final: false; retryAt: number };
 
@@ -80,20 +87,21 @@ export class UploadQueue {
     const id = randomUUID();
     const createdAt = new Date(this.deps.now()).toISOString();
     let job: StoredJob;
-    if (request.kind === 'file') {
-      const original = await checkReadableFile(request.path);
+    if (request.kind !== 'url') {
+      const original = request.kind === 'file' ? await checkReadableFile(request.path) : undefined;
+      if (request.kind === 'bytes' && request.data.length === 0) throw emptyFile(request.name);
       const dir = await this.deps.store.create(id);
       try {
-        const name = request.name ?? request.path.split(/[\\/]/).at(-1) ?? 'upload';
-        const prepared = await this.deps.prepare({ path: request.path, name }, uploader.descriptor, dir);
-        this.checkSize(uploader, prepared.size, name);
+        const input = prepareInputOf(request);
+        const prepared = await this.deps.prepare(input, uploader.descriptor, dir);
+        this.checkSize(uploader, prepared.size, input.name);
         job = {
           id,
           createdAt,
           uploaderId,
           options,
-          input: request.path,
-          source: { kind: 'file', ...prepared, originalPath: request.path, originalMtimeMs: original.mtimeMs },
+          input: request.kind === 'file' ? request.path : request.name,
+          source: { kind: 'file', ...prepared, ...(request.kind === 'file' ? { originalPath: request.path, originalMtimeMs: original?.mtimeMs } : {}) },
           state: 'queued',
           attempts: 0,
         };
@@ -476,6 +484,17 @@ export class UploadQueue {
       elsewhere: this.elsewhere.has(job.id) || undefined,
       historyId: job.historyId,
     };
+  }
+}
+
+function prepareInputOf(request: Exclude<AddRequest, { kind: 'url' }>): PrepareInput {
+  switch (request.kind) {
+    case 'file':
+      return { path: request.path, name: request.name ?? request.path.split(/[\\/]/).at(-1) ?? 'upload' };
+    case 'bytes':
+      return { data: request.data, name: request.name };
+    case 'pixels':
+      return { pixels: request.pixels, name: request.name };
   }
 }
 

@@ -12,7 +12,9 @@ export const EXPIRATION_CHOICES = [
 ] as const;
 export type ExpirationChoice = (typeof EXPIRATION_CHOICES)[number];
 
-export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'avif' | 'gif';
+import type { ImageFormat } from '../pipeline/formats.js';
+
+export type { ImageFormat };
 
 export interface UploaderCapabilities {
   albums: boolean;

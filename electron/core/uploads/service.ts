@@ -1,21 +1,21 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { formatLink, LINK_FORMATS, type HistoryRecord, type LinkFormat, type QueueJob, type UserError } from '../../../shared/uploads.js';
-import { ShotputError, toUserError } from '../errors.js';
-import { detectMime } from '../files/mime.js';
-import { safeFileName } from '../files/names.js';
+import type { HistoryRecord, LinkFormat, QueueJob } from '../../../shared/uploads.js';
 import type { HistoryService } from '../history/service.js';
 import type { Logger } from '../logger.js';
+import type { RawPixels } from '../pipeline/index.js';
 import type { CorePlatform } from '../platform.js';
-import type { StoredJob } from '../queue/job-store.js';
 import { UploadQueue, type ContextFactory, type QueueDeps, type UploaderLookup } from '../queue/queue.js';
 import type { SettingsService } from '../settings/service.js';
-import type { UploadOptions, UploadResult } from '../uploaders/types.js';
-import { historyFieldsOf } from './record.js';
+import type { UploadOptions } from '../uploaders/types.js';
+import { AddJobs, type AddOutcome } from './add-jobs.js';
+import { defaultAfterUpload, type AfterUpload } from './after-upload.js';
+import { RecordActions } from './record-actions.js';
+import { uploadRecorder, type ThumbnailMaker } from './record-upload.js';
 
-/** Makes the local history thumbnails of an uploaded file; resolves to their file names. */
-export type ThumbnailMaker = (filePath: string, outDir: string, baseName: string) => Promise<HistoryRecord['thumbnails']>;
+export type { AddOutcome } from './add-jobs.js';
+export type { AfterUpload } from './after-upload.js';
+export { isLinkFormat } from './record-actions.js';
+export type { ThumbnailMaker } from './record-upload.js';
 
 export interface UploadsDeps {
   profileDir: string;
@@ -26,177 +26,80 @@ export interface UploadsDeps {
   platform: CorePlatform;
   logger: Logger;
   makeThumbnails?: ThumbnailMaker;
+  /**
+   * What runs once an upload is in history; copy the link and notify (the `afterUpload.*`
+   * settings) unless given. The ordered task list plugs in here, given the record actions.
+   */
+  afterUpload?: (actions: RecordActions) => AfterUpload;
   /** The rest of what the queue needs (its folder, the file preparer, clock, concurrency…). */
   queue: Omit<QueueDeps, 'uploaders' | 'contextFor' | 'recordUpload' | 'logger'>;
 }
 
-export interface AddOutcome {
-  input: string;
-  job?: QueueJob;
-  error?: UserError;
-}
-
 /**
- * What the user does with uploads, over the queue and the history: add files, bytes dropped on
- * the window or URLs; after an upload, record it (with thumbnails) and run the after-upload
- * tasks; delete an upload from its host and from history; copy its link.
+ * Uploads, over the queue and the history, in three parts: adding jobs (add-jobs.ts), recording a
+ * finished upload and running the after-upload work (record-upload.ts, after-upload.ts), and what
+ * the user does with a record (record-actions.ts). This class wires them and keeps one surface
+ * for IPC handlers, the CLI and main.
  */
 export class UploadsService {
   readonly queue: UploadQueue;
+  readonly jobs: AddJobs;
+  readonly records: RecordActions;
+  readonly thumbnailsDir: string;
 
-  constructor(private readonly deps: UploadsDeps) {
+  constructor(deps: UploadsDeps) {
+    const thumbnailsDir = join(deps.profileDir, 'thumbnails');
+    this.records = new RecordActions({ ...deps, thumbnailsDir });
+    const records = this.records;
+    const afterUpload = deps.afterUpload?.(records) ?? defaultAfterUpload({ ...deps, linkFor: (record) => records.linkFor(record) });
     this.queue = new UploadQueue({
       ...deps.queue,
       uploaders: deps.uploaders,
       contextFor: deps.contextFor,
       logger: deps.logger,
-      recordUpload: (job, result, filePath) => this.recordUpload(job, result, filePath),
+      recordUpload: uploadRecorder({ history: deps.history, thumbnailsDir, makeThumbnails: deps.makeThumbnails, logger: deps.logger, afterUpload }),
     });
-  }
-
-  get thumbnailsDir(): string {
-    return join(this.deps.profileDir, 'thumbnails');
+    this.jobs = new AddJobs({ settings: deps.settings, uploaders: deps.uploaders, queue: this.queue });
+    this.thumbnailsDir = thumbnailsDir;
   }
 
   uploaderIdOrDefault(id: string | undefined): string {
-    const chosen = id ?? this.deps.settings.getString('defaultUploader');
-    this.deps.uploaders.get(chosen);
-    return chosen;
+    return this.jobs.uploaderIdOrDefault(id);
   }
 
-  /**
-   * The uploader for a file nobody chose one for: the default one, unless the file is not an
-   * image and an uploader for other files is set (a .sxcu file uploader, say).
-   */
   uploaderForType(mime: string): string {
-    const forFiles = this.deps.settings.getString('defaultFileUploader');
-    return forFiles !== '' && !mime.startsWith('image/') ? this.uploaderIdOrDefault(forFiles) : this.uploaderIdOrDefault(undefined);
+    return this.jobs.uploaderForType(mime);
   }
 
-  private async uploaderForFile(path: string, chosen: string | undefined): Promise<string> {
-    return chosen === undefined ? this.uploaderForType(await detectMime(path)) : this.uploaderIdOrDefault(chosen);
+  addFiles(paths: string[], uploaderId?: string, options?: UploadOptions): Promise<AddOutcome[]> {
+    return this.jobs.addFiles(paths, uploaderId, options);
   }
 
-  /** Queues each file; one bad file is reported without stopping the others. */
-  async addFiles(paths: string[], uploaderId?: string, options: UploadOptions = {}): Promise<AddOutcome[]> {
-    this.uploaderIdOrDefault(uploaderId);
-    const outcomes: AddOutcome[] = [];
-    for (const path of paths) {
-      try {
-        const id = await this.uploaderForFile(path, uploaderId);
-        outcomes.push({ input: path, job: await this.queue.add({ kind: 'file', path }, id, options) });
-      } catch (err) {
-        outcomes.push({ input: path, error: toUserError(err) });
-      }
-    }
-    return outcomes;
+  addData(name: string, data: Uint8Array, uploaderId?: string, options?: UploadOptions): Promise<QueueJob> {
+    return this.jobs.addData(name, data, uploaderId, options);
   }
 
-  /** Bytes of a file the user dropped on the window or picked in it. */
-  async addData(name: string, data: Uint8Array, uploaderId?: string, options: UploadOptions = {}): Promise<QueueJob> {
-    this.uploaderIdOrDefault(uploaderId);
-    const dir = join(this.deps.profileDir, 'incoming', randomUUID());
-    const fileName = safeFileName(name);
-    await mkdir(dir, { recursive: true });
-    try {
-      const path = join(dir, fileName);
-      await writeFile(path, data);
-      return await this.queue.add({ kind: 'file', path, name: fileName }, await this.uploaderForFile(path, uploaderId), options);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  addImage(name: string, pixels: RawPixels, uploaderId?: string, options?: UploadOptions): Promise<QueueJob> {
+    return this.jobs.addImage(name, pixels, uploaderId, options);
   }
 
-  addUrl(url: string, uploaderId?: string, options: UploadOptions = {}): Promise<QueueJob> {
-    return this.queue.add({ kind: 'url', url }, this.uploaderIdOrDefault(uploaderId), options);
-  }
-
-  /** The queue's last step: the upload goes into history, then the after-upload tasks run. */
-  private async recordUpload(job: StoredJob, result: UploadResult, filePath: string | undefined): Promise<string> {
-    const id = randomUUID();
-    let thumbnails: HistoryRecord['thumbnails'];
-    if (filePath && this.deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/')) {
-      try {
-        thumbnails = await this.deps.makeThumbnails(filePath, this.thumbnailsDir, id);
-      } catch (err) {
-        this.deps.logger.warn(`No thumbnail for ${job.source.name}: ${toUserError(err).message}`);
-      }
-    }
-    const record = await this.deps.history.add({
-      ...historyFieldsOf(result),
-      id,
-      uploaderId: job.uploaderId,
-      fileName: job.source.name,
-      mime: job.source.kind === 'file' ? job.source.mime : undefined,
-      bytes: result.bytes ?? (job.source.kind === 'file' ? job.source.size : undefined),
-      albumId: job.options.albumId,
-      thumbnails,
-      origin: 'upload',
-    });
-    this.afterUpload(record);
-    return record.id;
+  addUrl(url: string, uploaderId?: string, options?: UploadOptions): Promise<QueueJob> {
+    return this.jobs.addUrl(url, uploaderId, options);
   }
 
   linkFor(record: HistoryRecord, format?: LinkFormat): string {
-    return formatLink(record, format ?? (this.deps.settings.getString('afterUpload.linkFormat') as LinkFormat));
+    return this.records.linkFor(record, format);
   }
 
   copyLink(historyId: string, format?: LinkFormat): string {
-    const text = this.linkFor(this.deps.history.require(historyId), format);
-    this.deps.platform.writeClipboard(text);
-    return text;
+    return this.records.copyLink(historyId, format);
   }
 
-  async open(historyId: string, which: 'viewer' | 'image' | 'deletePage'): Promise<void> {
-    const record = this.deps.history.require(historyId);
-    const url = which === 'viewer' ? (record.viewerUrl ?? record.url) : which === 'image' ? record.url : record.deleteUrl;
-    if (!url) throw new ShotputError('no_link', `${record.fileName} has no ${which === 'deletePage' ? 'delete page' : 'link'} to open.`);
-    if (!/^https?:\/\//.test(url)) throw new ShotputError('unsafe_link', `Refusing to open ${url}: only web links are opened.`);
-    await this.deps.platform.openExternal(url);
+  open(historyId: string, which: 'viewer' | 'image' | 'deletePage'): Promise<void> {
+    return this.records.open(historyId, which);
   }
 
-  /**
-   * Deletes an upload from its host (through the API where the host has one), then from
-   * history. Where the host only offers a delete page, nothing is removed and the error says
-   * where that page is, unless `localOnly` asks to forget the record anyway.
-   */
-  async delete(historyId: string, options: { localOnly?: boolean } = {}): Promise<{ remote: 'deleted' | 'skipped' }> {
-    const record = this.deps.history.require(historyId);
-    let remote: 'deleted' | 'skipped' = 'skipped';
-    if (!options.localOnly) {
-      const uploader = this.deps.uploaders.get(record.uploaderId);
-      if (!uploader.delete || !uploader.descriptor.capabilities.delete) {
-        const where = record.deleteUrl ? ` Open ${record.deleteUrl} to delete it there` : ' Delete it on the website';
-        throw new ShotputError(
-          'delete_unsupported',
-          `${uploader.descriptor.label} has no API to delete uploads.${where}, then remove it from history only (\`shotput delete ${record.id} --local\`).`,
-        );
-      }
-      const controller = new AbortController();
-      await uploader.delete(
-        { remoteId: record.remoteId, deleteHash: record.deleteHash, deleteUrl: record.deleteUrl },
-        this.deps.contextFor(uploader, controller.signal),
-      );
-      remote = 'deleted';
-    }
-    await this.deps.history.remove(record.id);
-    for (const name of Object.values(record.thumbnails ?? {})) await rm(join(this.thumbnailsDir, name), { force: true });
-    return { remote };
+  delete(historyId: string, options: { localOnly?: boolean } = {}): Promise<{ remote: 'deleted' | 'skipped' }> {
+    return this.records.delete(historyId, options);
   }
-
-  private afterUpload(record: HistoryRecord): void {
-    const { settings, platform } = this.deps;
-    if (record.awaitingModeration) {
-      if (settings.getBoolean('afterUpload.notify')) platform.notify('Uploaded, awaiting moderation', `${record.fileName} has no public link until the host approves it.`);
-      return;
-    }
-    if (settings.getBoolean('afterUpload.copyLink')) platform.writeClipboard(this.linkFor(record));
-    if (settings.getBoolean('afterUpload.notify')) {
-      platform.notify('Upload complete', settings.getBoolean('afterUpload.copyLink') ? `${record.fileName}: link copied` : `${record.fileName}: ${record.url}`);
-    }
-  }
-}
-
-export function isLinkFormat(value: unknown): value is LinkFormat {
-  return typeof value === 'string' && (LINK_FORMATS as readonly string[]).includes(value);
 }

@@ -4,7 +4,7 @@
  */
 import type { ShotputBridge } from '../../../shared/ipc/api.js';
 import type { ChannelName, EventMap, EventName, PayloadOf, ResultOf } from '../../../shared/ipc/contract.js';
-import type { IpcError } from '../../../shared/ipc/result.js';
+import type { UserError } from '../../../shared/errors.js';
 import { connectWebSocketBridge } from './websocket-bridge.js';
 
 declare global {
@@ -15,7 +15,7 @@ declare global {
 
 export class ApiError extends Error {
   readonly code: string;
-  constructor(error: IpcError) {
+  constructor(error: UserError) {
     super(error.message);
     this.code = error.code;
   }
@@ -29,7 +29,7 @@ function getBridge(): ShotputBridge {
 }
 
 export async function call<C extends ChannelName>(channel: C, payload: PayloadOf<C>): Promise<ResultOf<C>> {
-  const fn = getBridge().invoke[channel] as (p: PayloadOf<C>) => Promise<{ ok: true; value: ResultOf<C> } | { ok: false; error: IpcError }>;
+  const fn = getBridge().invoke[channel] as (p: PayloadOf<C>) => Promise<{ ok: true; value: ResultOf<C> } | { ok: false; error: UserError }>;
   const result = await fn(payload);
   if (!result.ok) throw new ApiError(result.error);
   return result.value;

@@ -47,7 +47,7 @@ describe('animations', () => {
     const dir = await tempProfile();
     const path = await write(dir, 'moving.gif', await animation('gif'));
     const groupme = { capabilities: { preferredFormat: 'jpeg' as const } };
-    expect(await processImage({ kind: 'file', path }, { out: { dir, name: 'gm' }, uploader: groupme })).toMatchObject({ format: 'gif', frames: FRAMES });
+    expect(await processImage({ kind: 'file', path }, { out: { dir, name: 'gm' }, preferredFormat: groupme.capabilities.preferredFormat })).toMatchObject({ format: 'gif', frames: FRAMES });
     const still = await processImage({ kind: 'file', path }, { out: { dir, name: 'still' }, format: 'png' });
     expect(still).toMatchObject({ format: 'png', frames: 1, width: 80, height: 60 });
     expect(colourDistance(pixelAt(await rgba(still.path), 40, 30), frameColour(0))).toBeLessThan(12);

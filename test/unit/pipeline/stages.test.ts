@@ -180,12 +180,12 @@ describe('encode', () => {
     const tiff = await write(dir, 'a.tiff', await image().tiff().toBuffer());
     const capture: ImageInput = { kind: 'raw', data: paint(8, 8, () => [1, 2, 3]), width: 8, height: 8, order: 'bgra' };
     expect((await processImage({ kind: 'file', path: webp }, { out: { dir, name: 'w' } })).format).toBe('webp');
-    expect((await processImage({ kind: 'file', path: webp }, { out: { dir, name: 'g' }, uploader: groupme })).format).toBe('jpeg');
+    expect((await processImage({ kind: 'file', path: webp }, { out: { dir, name: 'g' }, preferredFormat: groupme.capabilities.preferredFormat })).format).toBe('jpeg');
     expect((await processImage({ kind: 'file', path: tiff }, { out: { dir, name: 't' } })).format).toBe('png');
     expect((await processImage(capture, { out: { dir, name: 'c' } })).format).toBe('png');
-    expect((await processImage(capture, { out: { dir, name: 'cg' }, uploader: groupme })).format).toBe('jpeg');
+    expect((await processImage(capture, { out: { dir, name: 'cg' }, preferredFormat: groupme.capabilities.preferredFormat })).format).toBe('jpeg');
     // An explicit choice beats the uploader's preference.
-    expect((await processImage(capture, { out: { dir, name: 'ca' }, uploader: groupme, format: 'avif' })).format).toBe('avif');
+    expect((await processImage(capture, { out: { dir, name: 'ca' }, preferredFormat: groupme.capabilities.preferredFormat, format: 'avif' })).format).toBe('avif');
   });
 
   it('refuses a size the format cannot hold, before encoding', async () => {

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { pipelinePreparer, pipelineThumbnailMaker } from '../../../electron/core/pipeline/index.js';
+import { pipelinePreparer, pipelineThumbnailMaker } from '../../../electron/core/uploads/pipeline-adapters.js';
 import type { UploaderDescriptor } from '../../../electron/core/uploaders/types.js';
 import { openTestCore } from '../../support/core.js';
 import { filesIn, fromRaw, noise, write } from '../../support/images.js';
@@ -62,6 +62,32 @@ describe('the pipeline as the upload queue uses it', () => {
     const cut = await write(dir, 'cut.png', (await readFile(join(dir, 'holiday.jpg'))).subarray(0, 500));
     await expect(prepare({ path: cut, name: 'cut.png' }, descriptor({ accepts: 'any' }), jobDir)).rejects.toMatchObject({ code: 'image_truncated' });
     expect(await filesIn(jobDir)).toEqual(['notes.txt']);
+  });
+
+  it('queues a captured bitmap from memory: encoded once into the job folder, no temp file on the way', async () => {
+    const { dir, core } = await setUp();
+    const job = await core.uploads.addImage('capture.png', { data: noise(120, 80), width: 120, height: 80, channels: 4, scaleFactor: 2 });
+    const stored = join(dir, 'profile', 'queue', job.id, 'capture.png');
+    const meta = await sharp(stored).metadata();
+    expect([meta.format, meta.width, meta.height, meta.density]).toEqual(['png', 120, 80, 144]);
+    expect(await filesIn(join(dir, 'profile'))).not.toContain('incoming');
+    await expect(core.uploads.addImage('bad.png', { data: noise(10, 10), width: 12, height: 10, channels: 4 })).rejects.toMatchObject({
+      code: 'image_bad_options',
+    });
+    await core.close();
+  });
+
+  it('queues dropped bytes from memory, and refuses empty ones by name', async () => {
+    const { dir, core, photo } = await setUp();
+    const job = await core.uploads.addData('holiday.jpg', await readFile(photo));
+    expect(job.input).toBe('holiday.jpg');
+    expect((await sharp(join(dir, 'profile', 'queue', job.id, 'holiday.jpg')).metadata()).exif).toBeUndefined();
+    await expect(core.uploads.addData('blank.png', new Uint8Array())).rejects.toMatchObject({
+      code: 'file_empty',
+      message: 'blank.png is empty (0 bytes); there is nothing to upload.',
+    });
+    expect(await filesIn(join(dir, 'profile'))).not.toContain('incoming');
+    await core.close();
   });
 
   it('makes the history thumbnails under the names history records use', async () => {
