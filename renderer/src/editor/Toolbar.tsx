@@ -61,7 +61,7 @@ export function Toolbar({ onSave, onCopy, onFinish, onFit, onActualSize }: Props
           </label>
         )}
         <label>
-          Text
+          Text size
           <select value={style.fontSize} onChange={(e) => remember({ fontSize: Number(e.target.value) })}>
             {FONT_SIZES.map((s) => (
               <option key={s} value={s}>

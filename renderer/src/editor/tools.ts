@@ -24,7 +24,7 @@ export const TOOLS: readonly ToolInfo[] = [
   { id: 'blur', label: 'Blur', key: 'B', glyph: '◌' },
   { id: 'pixelate', label: 'Pixelate', key: 'X', glyph: '▦' },
   { id: 'redact', label: 'Redact (solid)', key: 'D', glyph: '■' },
-  { id: 'crop', label: 'Crop', key: 'C', glyph: '⌗' },
+  { id: 'crop', label: 'Crop', key: 'C', glyph: '✂' },
 ];
 
 export function toolForKey(key: string): Tool | undefined {
