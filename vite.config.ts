@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_META } from './shared/csp.js';
@@ -10,6 +12,13 @@ function cspMeta(): Plugin {
   };
 }
 
+/** One page per window: the main window, and the overlay and editor pages once they exist. */
+const pages = Object.fromEntries(
+  ['index', 'overlay', 'editor']
+    .map((name) => [name, fileURLToPath(new URL(`./renderer/${name}.html`, import.meta.url))] as const)
+    .filter(([, path]) => existsSync(path)),
+);
+
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -19,8 +28,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
-    rollupOptions: {
-      input: { main: 'renderer/index.html', editor: 'renderer/editor.html' },
-    },
+    rollupOptions: { input: pages },
   },
 });

@@ -11,6 +11,13 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 
+/** One preload per window: index.ts is the main window's (dist/electron/preload.cjs), any other is preload-<name>.cjs. */
+const preloads = Object.fromEntries(
+  ['index', 'overlay', 'editor']
+    .filter((name) => existsSync(join(root, `electron/preload/${name}.ts`)))
+    .map((name) => [name === 'index' ? 'electron/preload' : `electron/preload-${name}`, `electron/preload/${name}.ts`]),
+);
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -33,7 +40,7 @@ await Promise.all([
   // A sandboxed preload cannot require node_modules: everything but 'electron' is bundled in.
   build({
     ...common,
-    entryPoints: { 'electron/preload': 'electron/preload/index.ts', 'electron/preload-editor': 'electron/preload/editor.ts' },
+    entryPoints: preloads,
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

@@ -43,25 +43,35 @@ export interface QueueJob {
   historyId?: string;
 }
 
-export interface HistoryRecord {
+/** What a service answers for an uploaded image, normalized: an uploader's result, and the heart of a history record. */
+export interface UploadedImage {
+  /** The direct link; '' only when `awaitingModeration` (the host has not published it yet). */
+  url: string;
+  viewerUrl?: string;
+  thumbnailUrl?: string;
+  /** A page or endpoint that deletes the image. */
+  deleteUrl?: string;
+  /** What the API needs to delete it (Imgur deletehash). */
+  deleteHash?: string;
+  remoteId?: string;
+  width?: number;
+  height?: number;
+  bytes?: number;
+  /** ISO 8601, when the host will remove it. */
+  expiresAt?: string;
+  /** Extra links a service provides (GroupMe's preview/large/avatar). */
+  links?: Record<string, string>;
+  /** Uploaded but held for moderation: no public link yet. */
+  awaitingModeration?: boolean;
+}
+
+export interface HistoryRecord extends UploadedImage {
   id: string;
   createdAt: string;
   uploaderId: string;
   fileName: string;
   mime?: string;
-  bytes?: number;
-  width?: number;
-  height?: number;
-  url: string;
-  viewerUrl?: string;
-  thumbnailUrl?: string;
-  deleteUrl?: string;
-  deleteHash?: string;
-  remoteId?: string;
-  expiresAt?: string;
   albumId?: string;
-  links?: Record<string, string>;
-  awaitingModeration?: boolean;
   /** Local thumbnail file names in the profile's thumbnails folder, by size name. */
   thumbnails?: Partial<Record<'square' | 'large' | 'avatar', string>>;
   /** 'upload' from this machine; 'import' from an account's existing images. */

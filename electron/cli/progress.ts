@@ -1,4 +1,4 @@
-import { formatBytes } from '../core/queue/queue.js';
+import { formatBytes } from '../../shared/format.js';
 
 /**
  * Upload progress on stderr: a line redrawn in place in a terminal; in a pipe or a log, one line

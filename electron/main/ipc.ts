@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { channelNames } from '../../shared/ipc/contract.js';
+import { CHANNEL_NAMES as channelNames } from '../../shared/ipc/channels.js';
 import { fail, IpcErrorCode } from '../../shared/ipc/result.js';
 import type { Core } from '../core/app.js';
 import { createDispatcher } from '../core/ipc/dispatch.js';

@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
-import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
+import { resolveAppPath } from '../core/files/app-paths.js';
 
 export const APP_SCHEME = 'app';
 
@@ -21,13 +21,9 @@ export function serveRenderer(rendererDir: string, thumbnailsDir: string): void 
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'shotput') return new Response('Not found', { status: 404 });
-    const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const thumbs = wanted.startsWith('/thumbs/');
-    const root = thumbs ? thumbnailsDir : rendererDir;
-    const file = normalize(join(root, thumbs ? wanted.slice('/thumbs'.length) : wanted));
-    const rel = relative(root, file);
-    if (rel.startsWith('..') || isAbsolute(rel)) return new Response('Forbidden', { status: 403 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    const resolved = await resolveAppPath(url.pathname, { '/': rendererDir, '/thumbs/': thumbnailsDir });
+    if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status });
+    const response = await net.fetch(pathToFileURL(resolved.file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');

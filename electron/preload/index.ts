@@ -1,10 +1,13 @@
+// The main window's preload: channel names only (shared/ipc/channels.ts). Payloads are validated
+// in main; nothing here may import the contract's schemas.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ChannelFunctions, ShotputBridge } from '../../shared/ipc/api.js';
-import { channelNames, isEventName, type EventMap, type EventName } from '../../shared/ipc/contract.js';
+import type { EventMap } from '../../shared/ipc/contract.js';
+import { CHANNEL_NAMES, isEventName, type EventName } from '../../shared/ipc/channels.js';
 
 // One function per contract channel; the renderer never sees ipcRenderer itself.
 const invoke = Object.fromEntries(
-  channelNames.map((channel) => [channel, (payload: unknown) => ipcRenderer.invoke(channel, payload)]),
+  CHANNEL_NAMES.map((channel) => [channel, (payload: unknown) => ipcRenderer.invoke(channel, payload)]),
 ) as unknown as ChannelFunctions;
 
 const bridge: ShotputBridge = {

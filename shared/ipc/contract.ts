@@ -9,6 +9,9 @@ import type { SettingSection, SettingValue } from '../settings/fields.js';
 import { MAX_SXCU_CHARS, type CustomUploaderSummary, type ExportedSxcuFile, type PendingSxcu, type SxcuImportResult, type UploadQuestions } from '../sxcu.js';
 import { ALBUM_PRIVACY, type AlbumImage, type AlbumInfo, type ImgurStatus, type UploaderInfo } from '../uploaders.js';
 import { LINK_FORMATS, type HistoryPage, type LinkFormat, type QueueJob } from '../uploads.js';
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName, type EventName } from './channels.js';
+
+export { isChannelName, isEventName, type ChannelName, type EventName } from './channels.js';
 
 /** A channel: the payload schema, and the result type carried only at the type level. */
 export interface Channel<P extends z.ZodType, R> {
@@ -180,21 +183,14 @@ export const channels = {
 } as const;
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels;
 export type PayloadOf<C extends ChannelName> = z.input<Channels[C]['payload']>;
 export type ParsedPayloadOf<C extends ChannelName> = z.output<Channels[C]['payload']>;
 export type ResultOf<C extends ChannelName> = Channels[C] extends Channel<z.ZodType, infer R> ? R : never;
-export type EventName = keyof EventMap;
 
-export const channelNames = Object.keys(channels) as ChannelName[];
+export const channelNames: readonly ChannelName[] = CHANNEL_NAMES;
+export const eventNames: readonly EventName[] = EVENT_NAMES;
 
-/** Event names as a run-time list, so preload and the harness can refuse unknown ones. */
-export const eventNames: EventName[] = ['settings.changed', 'app.navigate', 'queue.changed', 'queue.progress', 'history.changed', 'sxcu.pending', 'imgur.status'];
-
-export function isChannelName(name: unknown): name is ChannelName {
-  return typeof name === 'string' && Object.hasOwn(channels, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (eventNames as string[]).includes(name);
-}
+// The names in channels.ts and the entries here (and in EventMap) must be the same sets.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: [Same<keyof typeof channels, ChannelName>, Same<keyof EventMap, EventName>] = [true, true];
+void namesMatch;

@@ -5,6 +5,7 @@ import { channelNames } from '../../shared/ipc/contract.js';
 import { shotputBin } from '../support/bin.js';
 import { launchChromium, startHarnessProcess, type HarnessProcess } from '../support/harness-process.js';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -176,6 +177,30 @@ describe('renderer shell through the harness', () => {
       ws.on('error', (e) => resolve(e.message));
     });
     expect(status).toBe(403);
+  });
+});
+
+/** A GET with the path sent exactly as written (fetch would normalise dot segments first). */
+function rawGet(base: string, path: string): Promise<number> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the harness serving files', () => {
+  it('answers traversal with 403 and malformed percent-encoding with 400, and keeps serving', async () => {
+    expect(await rawGet(harness.url, '/%E0%A4%A')).toBe(400);
+    expect(await rawGet(harness.url, '/..%2f..%2f..%2fetc%2fpasswd')).toBe(403);
+    // The URL parser already resolves %2e%2e segments against the root: this asks for <renderer>/etc/passwd.
+    expect(await rawGet(harness.url, '/%2e%2e/%2e%2e/etc/passwd')).toBe(404);
+    expect(await rawGet(harness.url, '/thumbs/..%2F..%2Fsecrets.json')).toBe(403);
+    expect(await rawGet(harness.url, '/')).toBe(200);
   });
 });
 

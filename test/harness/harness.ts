@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, relative, isAbsolute } from 'node:path';
+import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { fail } from '../../shared/ipc/result.js';
 import { decodeWire, HARNESS_IPC_PATH, type ServerMessage } from '../../shared/ipc/wire.js';
 import type { Core } from '../../electron/core/app.js';
+import { resolveAppPath } from '../../electron/core/files/app-paths.js';
 import { createDispatcher } from '../../electron/core/ipc/dispatch.js';
 import { createHandlers } from '../../electron/core/ipc/handlers.js';
 
@@ -47,16 +48,13 @@ export async function startHarness(options: { core: Core; rendererDir: string; p
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const wanted = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    // Local history thumbnails, as the app serves them from the profile.
-    const thumbs = wanted.startsWith('/thumbs/');
-    const root = thumbs ? core.uploads.thumbnailsDir : rendererDir;
-    const file = normalize(join(root, thumbs ? wanted.slice('/thumbs'.length) : wanted));
-    const rel = relative(root, file);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
-      res.writeHead(403).end('Forbidden');
+    // The renderer, and the local history thumbnails as the app serves them from the profile.
+    const resolved = await resolveAppPath(url.pathname, { '/': rendererDir, '/thumbs/': core.uploads.thumbnailsDir });
+    if (!resolved.ok) {
+      res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end(resolved.reason);
       return;
     }
+    const file = resolved.file;
     try {
       const body = await readFile(file);
       res.writeHead(200, {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { formatBytes } from '../../../shared/format.js';
 import { toUserError } from '../../core/errors.js';
 import {
   FORMAT_INFO,
@@ -37,13 +38,9 @@ function requestedFormat(args: ParsedArgs, out: string): FormatChoice | undefine
   return (flag as FormatChoice | undefined) ?? fromName;
 }
 
-function kilobytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 function summary(result: ProcessResult): string {
   const frames = result.frames > 1 ? `, ${result.frames} frames` : '';
-  return `Wrote ${result.path}: ${FORMAT_INFO[result.format].label}, ${result.width}×${result.height}${frames}, ${kilobytes(result.bytes)}.\n`;
+  return `Wrote ${result.path}: ${FORMAT_INFO[result.format].label}, ${result.width}×${result.height}${frames}, ${formatBytes(result.bytes)}.\n`;
 }
 
 export const processCommand: CliCommand = {

@@ -9,7 +9,7 @@ export const SNIFF_BYTES = 256;
 export type Sniffed =
   | { kind: 'image'; format: Exclude<SourceFormat, 'raw'> }
   /** A known format Shotput does not read; `what` reads "a BMP image", `advice` what to do. */
-  | { kind: 'unsupported'; what: string; advice: string }
+  | { kind: 'unsupported'; what: string; advice: string; mime?: string }
   /** A PNG whose 8-byte signature was altered (typically by a text-mode transfer). */
   | { kind: 'damaged-png' }
   | { kind: 'unknown'; what: string };
@@ -52,6 +52,7 @@ export function sniff(head: Buffer): Sniffed {
       return {
         kind: 'unsupported',
         what: 'a HEIC photo',
+        mime: 'image/heic',
         advice: 'Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible), then try again.',
       };
     }
@@ -62,7 +63,7 @@ export function sniff(head: Buffer): Sniffed {
   const ihdr = head.indexOf('IHDR', 0, 'latin1');
   if (ihdr >= 8 && ihdr <= 16) return { kind: 'damaged-png' };
 
-  if (startsWith(head, 'BM')) return { kind: 'unsupported', what: 'a BMP image', advice: CONVERT };
+  if (startsWith(head, 'BM')) return { kind: 'unsupported', what: 'a BMP image', advice: CONVERT, mime: 'image/bmp' };
   if (startsWith(head, [0x00, 0x00, 0x01, 0x00])) return { kind: 'unsupported', what: 'a Windows icon (ICO)', advice: CONVERT };
   if (startsWith(head, '8BPS')) return { kind: 'unsupported', what: 'a Photoshop document (PSD)', advice: 'Export it as PNG or JPEG first, then try again.' };
   if (startsWith(head, [0xff, 0x0a]) || startsWith(head, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20])) {
@@ -81,4 +82,21 @@ export function sniff(head: Buffer): Sniffed {
     return { kind: 'unknown', what: 'a text file, not an image' };
   }
   return { kind: 'unknown', what: 'not an image Shotput can read' };
+}
+
+const IMAGE_MIME: Record<Exclude<SourceFormat, 'raw'>, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  tiff: 'image/tiff',
+};
+
+/** The image type the first bytes announce (readable or not), or undefined when they are no image. */
+export function sniffImageMime(head: Uint8Array): string | undefined {
+  const found = sniff(Buffer.isBuffer(head) ? head : Buffer.from(head.buffer, head.byteOffset, head.byteLength));
+  if (found.kind === 'image') return IMAGE_MIME[found.format];
+  if (found.kind === 'damaged-png') return 'image/png';
+  return found.kind === 'unsupported' ? found.mime : undefined;
 }

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
+import { formatBytes } from '../../../shared/format.js';
 import { UploadError, UploadErrorCode } from '../uploaders/errors.js';
 import { EXTENSION_BY_MIME } from '../files/mime.js';
 
@@ -44,7 +45,7 @@ export async function downloadToFile(
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > options.maxBytes) done(fail(UploadErrorCode.tooBig, `${url} is larger than ${options.service}'s limit of ${Math.round(options.maxBytes / 1e6)} MB.`, 'never'));
+      if (size > options.maxBytes) done(fail(UploadErrorCode.tooBig, `${url} is larger than ${options.service}'s limit of ${formatBytes(options.maxBytes)}.`, 'never'));
       else done(null, chunk);
     },
   });

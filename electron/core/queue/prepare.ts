@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { ShotputError } from '../errors.js';
 import { detectMime, mimeOfBytes } from '../files/mime.js';
 import type { RawPixels } from '../pipeline/index.js';
+import { checkAdmission } from '../uploaders/admission.js';
 import type { UploaderDescriptor } from '../uploaders/types.js';
 
 /** What a job starts from: a file on disk, encoded bytes in memory (a drop), or a bitmap in memory (a capture). */
@@ -30,12 +31,7 @@ export const copyAsIs: FilePreparer = async (input, descriptor, jobDir) => {
     throw new ShotputError('not_encoded', `${input.name} is a bitmap that needs encoding before upload; queue it with the image pipeline as preparer.`);
   }
   const mime = 'path' in input ? await detectMime(input.path) : mimeOfBytes(input.data, input.name);
-  if (descriptor.capabilities.accepts === 'image' && !mime.startsWith('image/')) {
-    throw new ShotputError(
-      'not_an_image',
-      `${input.name} is not an image, and ${descriptor.label} accepts only images. Choose an uploader for files, or convert it first.`,
-    );
-  }
+  checkAdmission(descriptor, { name: input.name, mime });
   const file = basename(input.name) || 'upload';
   // A copy-on-write clone where the filesystem has them (btrfs, APFS, XFS); a plain copy elsewhere.
   if ('path' in input) await copyFile(input.path, join(jobDir, file), constants.COPYFILE_FICLONE);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { QueueJob, UserError } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { checkAdmission } from '../uploaders/admission.js';
 import { UploadError, UploadErrorCode } from '../uploaders/errors.js';
 import type { Uploader, UploadContext, UploadOptions, UploadResult, UploadSource } from '../uploaders/types.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
@@ -94,7 +95,7 @@ export class UploadQueue {
       try {
         const input = prepareInputOf(request);
         const prepared = await this.deps.prepare(input, uploader.descriptor, dir);
-        this.checkSize(uploader, prepared.size, input.name);
+        checkAdmission(uploader.descriptor, { name: input.name, size: prepared.size, mime: prepared.mime });
         job = {
           id,
           createdAt,
@@ -407,17 +408,6 @@ export class UploadQueue {
 
   // ---- bookkeeping --------------------------------------------------------------------------
 
-  private checkSize(uploader: Uploader, size: number, name: string): void {
-    const max = uploader.descriptor.capabilities.maxBytes;
-    if (size > max) {
-      throw new UploadError(
-        UploadErrorCode.tooBig,
-        `${name} is ${formatBytes(size)}, more than ${uploader.descriptor.label} accepts (${formatBytes(max)}). Resize it or choose another uploader.`,
-        { service: uploader.descriptor.label, retry: { kind: 'never' } },
-      );
-    }
-  }
-
   private async update(job: StoredJob, patch: Partial<StoredJob>): Promise<void> {
     Object.assign(job, patch);
     for (const key of Object.keys(patch) as Array<keyof StoredJob>) if (patch[key] === undefined) delete job[key];
@@ -512,10 +502,4 @@ function checkUrl(url: string): void {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new ShotputError('invalid_url', `${url} is not an http(s) URL; only web addresses can be uploaded by URL.`);
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

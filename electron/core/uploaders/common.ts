@@ -3,6 +3,7 @@
  * checks made before any byte is sent.
  */
 import type { SettingField } from '../../../shared/settings/fields.js';
+import { checkAdmission } from './admission.js';
 import { UploadError, UploadErrorCode } from './errors.js';
 import type { HttpIO } from './http/send.js';
 import type { ServiceRef } from './http/failure.js';
@@ -125,10 +126,6 @@ export function expirationOf(ctx: UploadContext, descriptor: UploaderDescriptor,
   return value;
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= MB ? `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} kB`;
-}
-
 /**
  * Refuses, before any byte is sent, what the service would refuse after receiving it all: a file
  * over its size limit, or something that is not an image for an image host.
@@ -144,20 +141,7 @@ export function checkSource(descriptor: UploaderDescriptor, source: UploadSource
     }
     return;
   }
-  const { maxBytes, accepts } = descriptor.capabilities;
-  if (source.size > maxBytes) {
-    throw new UploadError(
-      UploadErrorCode.tooBig,
-      `${source.name} is ${formatBytes(source.size)}; ${service.label} accepts files up to ${formatBytes(maxBytes)}. Lower the quality or size in Settings, or choose another uploader.`,
-      { service: service.id, retry: { kind: 'never' } },
-    );
-  }
-  if (accepts === 'image' && !source.mime.startsWith('image/')) {
-    throw new UploadError(UploadErrorCode.unsupported, `${service.label} only takes images; ${source.name} is ${source.mime}.`, {
-      service: service.id,
-      retry: { kind: 'never' },
-    });
-  }
+  checkAdmission(descriptor, source);
 }
 
 /** Something this service cannot do at all (a link where it only takes files). */

@@ -36,6 +36,8 @@ export const UploadErrorCode = {
   badRequest: 'rejected',
   emptySource: 'empty_source',
   tooBig: 'too_big',
+  /** An image host was given something else (see admission.ts). */
+  notAnImage: 'not_an_image',
   rateLimited: 'rate_limited',
   server: 'server_error',
   network: 'network_error',

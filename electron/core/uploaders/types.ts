@@ -12,6 +12,7 @@ export const EXPIRATION_CHOICES = [
 ] as const;
 export type ExpirationChoice = (typeof EXPIRATION_CHOICES)[number];
 
+import type { UploadedImage } from '../../../shared/uploads.js';
 import type { ImageFormat } from '../pipeline/formats.js';
 
 export type { ImageFormat };
@@ -59,26 +60,8 @@ export interface UploadOptions {
 }
 
 /** The normalized result every uploader returns. */
-export interface UploadResult {
-  /** The direct link; '' only when `awaitingModeration` (the host has not published it yet). */
-  url: string;
-  viewerUrl?: string;
-  thumbnailUrl?: string;
-  /** A page or endpoint that deletes the image. */
-  deleteUrl?: string;
-  /** What the API needs to delete it (Imgur deletehash). */
-  deleteHash?: string;
-  remoteId?: string;
-  width?: number;
-  height?: number;
-  bytes?: number;
-  /** ISO 8601, when the host will remove it. */
-  expiresAt?: string;
-  /** Extra links a service provides (GroupMe's preview/large/avatar). */
-  links?: Record<string, string>;
-  /** Uploaded but held for moderation: no public link yet. */
-  awaitingModeration?: boolean;
-}
+/** The normalized answer of a service: the fields a history record keeps (shared/uploads.ts). */
+export type UploadResult = UploadedImage;
 
 export interface RateLimitState {
   service: string;

@@ -1,12 +1,8 @@
-import type { HistoryRecord } from '../../../shared/uploads.js';
-import type { UploadResult } from '../uploaders/types.js';
+import type { UploadedImage } from '../../../shared/uploads.js';
 
-/** What a service's answer contributes to a history record, uploaded from here or imported. */
-export function historyFieldsOf(result: UploadResult): Pick<
-  HistoryRecord,
-  'url' | 'viewerUrl' | 'thumbnailUrl' | 'deleteUrl' | 'deleteHash' | 'remoteId' | 'width' | 'height' | 'bytes' | 'expiresAt' | 'links' | 'awaitingModeration'
-> {
-  return {
+/** What a service's answer contributes to a history record, uploaded from here or imported: every field of it, nothing else it may carry. */
+export function historyFieldsOf(result: UploadedImage): UploadedImage {
+  const fields: { [K in keyof Required<UploadedImage>]: UploadedImage[K] } = {
     url: result.url,
     viewerUrl: result.viewerUrl,
     thumbnailUrl: result.thumbnailUrl,
@@ -20,4 +16,5 @@ export function historyFieldsOf(result: UploadResult): Pick<
     links: result.links,
     awaitingModeration: result.awaitingModeration,
   };
+  return fields;
 }

@@ -162,7 +162,10 @@ describe('IM.GE and Chevereto errors', () => {
     const tooBig = await failureOf(imgeUploader.upload({ ...asSource(big), size: 60 * 1024 * 1024 }, {}, ctx()));
     expect(tooBig).toMatchObject({ code: 'too_big', message: 'shot.png is 60 MB; IM.GE accepts files up to 50 MB. Lower the quality or size in Settings, or choose another uploader.' });
     const text = await textFile();
-    expect(await failureOf(imgeUploader.upload(asSource(text), {}, ctx()))).toMatchObject({ code: 'unsupported', message: 'IM.GE only takes images; notes.txt is text/plain.' });
+    expect(await failureOf(imgeUploader.upload(asSource(text), {}, ctx()))).toMatchObject({
+      code: 'not_an_image',
+      message: 'notes.txt is not an image, and IM.GE accepts only images. Choose an uploader for files, or convert it first.',
+    });
     expect(server.log).toEqual([]);
   });
 

@@ -80,7 +80,7 @@ describe('GroupMe uploader', () => {
 
   it('refuses what is not an image, and asks for a token, before sending', async () => {
     const { server, core, ctx } = await setup();
-    expect(await failureOf(groupmeUploader.upload(asSource(await textFile()), {}, ctx()))).toMatchObject({ code: 'unsupported' });
+    expect(await failureOf(groupmeUploader.upload(asSource(await textFile()), {}, ctx()))).toMatchObject({ code: 'not_an_image' });
     await core.settings.reset('uploaders.groupme.accessToken');
     const missing = await failureOf(groupmeUploader.upload(asSource(await pngFile()), {}, ctx()));
     expect(missing.message).toBe(
