@@ -98,3 +98,50 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 await takeOverlayScreenshot(out('overlay.png'));
+
+await editorScreenshot();
+
+/** The editor on a UI-like capture, with one mark of several tools, as a user leaves it before Done. */
+async function editorScreenshot(): Promise<void> {
+  const { drawScreenshot } = await import('../bench/fixtures/screenshot.js');
+  const { startEditorHarness } = await import('../test/harness/editor.js');
+  const work = await mkdtemp(join(tmpdir(), 'shotput-shots-editor-'));
+  const shot = drawScreenshot(1280, 720, 7);
+  const image = join(work, 'capture.png');
+  await sharp(shot.data, { raw: { width: shot.width, height: shot.height, channels: 4 } }).png().toFile(image);
+  const editor = await startEditorHarness({ imagePath: image, output: join(work, 'out.png'), rendererDir: join(dirname(fileURLToPath(import.meta.url)), 'renderer'), port: 0, upload: null });
+  const shots = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await shots.newPage({ viewport: { width: 1320, height: 860 } });
+    await page.goto(editor.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const box = (await page.locator('.editor-canvas').boundingBox())!;
+    const origin = { x: box.x + Math.round((Math.floor(box.width) - 1280) / 2), y: box.y + Math.round((Math.floor(box.height) - 720) / 2) };
+    const drag = async (key: string, from: [number, number], to: [number, number]) => {
+      await page.keyboard.press(key);
+      await page.mouse.move(origin.x + from[0], origin.y + from[1]);
+      await page.mouse.down();
+      await page.mouse.move(origin.x + to[0], origin.y + to[1], { steps: 5 });
+      await page.mouse.up();
+    };
+    const click = async (key: string, at: [number, number]) => {
+      await page.keyboard.press(key);
+      await page.mouse.click(origin.x + at[0], origin.y + at[1]);
+    };
+    await drag('r', [330, 120], [760, 330]);
+    await drag('a', [900, 480], [780, 340]);
+    await click('n', [350, 110]);
+    await click('n', [560, 420]);
+    await drag('d', [600, 560], [900, 600]);
+    await drag('x', [40, 120], [250, 300]);
+    await click('t', [910, 490]);
+    await page.getByRole('textbox', { name: /Text to add/ }).fill('Click here first');
+    await page.getByRole('textbox', { name: /Text to add/ }).press('Enter');
+    await page.keyboard.press('a');
+    await page.screenshot({ path: out('editor.png') });
+  } finally {
+    await shots.close();
+    await editor.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { historyPaths, openProfileHistory } from '../../electron/core/history/index.js';
 import { COMMON_WORD, fillProfile, generatedUploads, RARE_WORD } from '../history-profile.js';
 import { mb, median, printTable } from '../measure.js';
-import type { BenchSuite } from './index.js';
+import type { BenchSuite } from './suite.js';
 
 const run = promisify(execFile);
 const SIZES = [100_000, 1_000_000];

@@ -1,4 +1,5 @@
 import { captureSuite } from './capture.js';
+import { editorSuite } from './editor.js';
 import { historySuite } from './history.js';
 import { overlaySuite } from './overlay.js';
 import { pipelineSuite } from './pipeline.js';
@@ -9,4 +10,4 @@ import type { BenchSuite } from './suite.js';
 
 export type { BenchSuite } from './suite.js';
 
-export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, captureSuite, overlaySuite, historySuite, reliabilitySuite];
+export const suites: BenchSuite[] = [uploadSuite, pipelineSuite, captureSuite, overlaySuite, editorSuite, historySuite, reliabilitySuite];

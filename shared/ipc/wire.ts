@@ -46,3 +46,59 @@ function base64ToBytes(text: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/**
+ * A binary WebSocket frame for messages that carry large byte arrays (an edited 4K image is 33 MB):
+ * the message's JSON with each Uint8Array replaced by {"$blob": i}, then the arrays themselves,
+ * with no base64 on the way. Layout: u32 JSON length, the JSON (UTF-8), then per blob a u32 length
+ * and its bytes; lengths little-endian.
+ */
+export function encodeBinaryWire(value: unknown): Uint8Array {
+  const blobs: Uint8Array[] = [];
+  const json = new TextEncoder().encode(
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (!(v instanceof Uint8Array)) return v;
+      blobs.push(v);
+      return { $blob: blobs.length - 1 };
+    }),
+  );
+  const size = 4 + json.length + blobs.reduce((n, b) => n + 4 + b.length, 0);
+  const frame = new Uint8Array(size);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, json.length, true);
+  frame.set(json, 4);
+  let at = 4 + json.length;
+  for (const blob of blobs) {
+    view.setUint32(at, blob.length, true);
+    frame.set(blob, at + 4);
+    at += 4 + blob.length;
+  }
+  return frame;
+}
+
+export function decodeBinaryWire(frame: Uint8Array): unknown {
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const fail = () => {
+    throw new Error('The binary message is cut short or malformed.');
+  };
+  if (frame.length < 4) fail();
+  const jsonLength = view.getUint32(0, true);
+  if (4 + jsonLength > frame.length) fail();
+  const blobs: Uint8Array[] = [];
+  let at = 4 + jsonLength;
+  while (at < frame.length) {
+    if (at + 4 > frame.length) fail();
+    const length = view.getUint32(at, true);
+    if (at + 4 + length > frame.length) fail();
+    blobs.push(frame.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+  return JSON.parse(new TextDecoder().decode(frame.subarray(4, 4 + jsonLength)), (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $blob?: unknown }).$blob === 'number') {
+      const blob = blobs[(v as { $blob: number }).$blob];
+      if (!blob) fail();
+      return blob;
+    }
+    return v;
+  });
+}

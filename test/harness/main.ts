@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { consoleLogger } from '../../electron/core/logger.js';
 import { openNodeCore } from '../../electron/core/node-core.js';
 import { openFilesWithShotput } from '../../electron/core/open-files.js';
+import { startEditorHarness } from './editor.js';
 import { startHarness } from './harness.js';
 import { runOverlayHarness } from './overlay.js';
 
@@ -46,6 +47,44 @@ if (overlayImage) {
     logger: consoleLogger('harness'),
   });
 }
+const editorImage = optionValue(process.argv.slice(2), '--editor');
+if (editorImage !== undefined) await runEditor(editorImage);
+
+/** `--editor IMAGE --output FILE [--upload]`: the editor page alone, on one image. */
+async function runEditor(imagePath: string): Promise<never> {
+  const argv = process.argv.slice(2);
+  const output = optionValue(argv, '--output');
+  if (!output) {
+    console.error('harness: --editor IMAGE needs --output FILE, where Ctrl+S writes the edited image.');
+    process.exit(2);
+  }
+  const core = argv.includes('--upload')
+    ? await openNodeCore({ profileDir: process.env.SHOTPUT_HOME ?? mkdtempSync(join(tmpdir(), 'shotput-harness-')), host: 'harness', logger: consoleLogger('harness') })
+    : null;
+  core?.uploads.queue.start();
+  const upload = core
+    ? async (name: string, png: Buffer) => {
+        const job = await core.uploads.addData(name, png);
+        const { job: settled } = await core.uploads.queue.waitFor(job.id);
+        const record = settled.historyId ? core.history.get(settled.historyId) : undefined;
+        if (!record) throw new Error(settled.error?.message ?? 'The upload did not finish.');
+        return record.url;
+      }
+    : null;
+  const editor = await startEditorHarness({ imagePath, output, rendererDir, port, upload });
+  console.log(`Editor ready at ${editor.url}`);
+  const end = async (code: number) => {
+    await editor.close();
+    await core?.close();
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void end(0));
+  process.on('SIGINT', () => void end(0));
+  const outcome = await editor.outcome;
+  if ('discarded' in outcome) console.log(JSON.stringify({ discarded: true }));
+  return end(0) as never;
+}
+
 /** Files after the options are opened as the app opens files it is launched with. */
 const launchFiles = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && all[i - 1] !== '--port');
 process.umask(0o077);

@@ -55,6 +55,14 @@ export async function startOverlayHarnessProcess(image: string, options: string[
   };
 }
 
+/**
+ * The harness with ARGS on a profile, resolved once its output matches `ready` (whose first group
+ * is the URL). `built: true` runs the bundle the e2e setup already built.
+ */
+export function startHarnessWith(args: string[], profileDir: string, ready: RegExp, how: { built?: boolean } = {}): Promise<HarnessProcess> {
+  return spawnHarness(args, { SHOTPUT_HOME: profileDir }, ready, how.built ? 'dist/harness.js' : 'scripts/harness.mjs');
+}
+
 async function spawnHarness(args: string[], env: Record<string, string>, ready: RegExp, script = 'scripts/harness.mjs'): Promise<HarnessProcess> {
   const child = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, ...env },

@@ -18,7 +18,12 @@ export interface RecordedFile {
   sha256: string;
   /** What the first bytes say the file is, when it is an image. */
   image?: SniffedImage;
+  /** The file itself, when it is small enough to keep (tests compare the pixels a host received). */
+  bytes?: Buffer;
 }
+
+/** Files up to this size are kept whole in the log; larger ones only as size and hash. */
+const KEPT_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface RecordedRequest {
   /** 1 for the first request the service received. */
@@ -109,16 +114,20 @@ function newFile(field: string, filename: string | undefined, contentType: strin
   const hash: Hash = createHash('sha256');
   const head = new HeadKeeper();
   const record: RecordedFile = { field, filename, contentType, size: 0, sha256: '' };
+  let kept: Buffer[] | undefined = [];
   return {
     record,
     push(chunk: Buffer) {
       record.size += chunk.length;
       hash.update(chunk);
       head.push(chunk);
+      if (kept && record.size <= KEPT_FILE_BYTES) kept.push(Buffer.from(chunk));
+      else kept = undefined;
     },
     finish() {
       record.sha256 = hash.digest('hex');
       record.image = sniffImage(head.head);
+      if (kept) record.bytes = Buffer.concat(kept);
     },
   };
 }

@@ -1,0 +1,3 @@
+export * from './document.js';
+export * from './shapes.js';
+export * from './view.js';
