@@ -131,9 +131,8 @@ export function App() {
   const firstRun = useFirstRun();
   // Once shown, the step stays until the user is done with it (saving the key makes the uploader ready before it is tested).
   const [firstRunState, setFirstRunState] = useState<'unknown' | 'open' | 'closed'>('unknown');
-  useEffect(() => {
-    if (firstRun && firstRunState === 'unknown') setFirstRunState('open');
-  }, [firstRun, firstRunState]);
+  // Adjusted while rendering (not in an effect), so the step shows in the same frame.
+  if (firstRun && firstRunState === 'unknown') setFirstRunState('open');
   const showFirstRun = firstRunState === 'open' && view === 'history';
   return (
     <div

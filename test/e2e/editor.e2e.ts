@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
+import { startChevereto } from '../servers/chevereto.js';
 import { runShotput } from '../support/bin.js';
 import { launchChromium, startHarnessWith, type HarnessProcess } from '../support/harness-process.js';
 

@@ -4,47 +4,13 @@
  * sharp (reencode.ts), so commands that never re-encode never pay for loading it.
  */
 import { join } from 'node:path';
-import { FORMAT_INFO, type ImageFormat, type SourceFormat } from './formats.js';
+import { FORMAT_INFO, type ImageFormat } from './formats.js';
 import { resolveOptions, type JobOptions } from './options.js';
+import type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, ThumbnailFile } from './process-types.js';
 import { tryPassThrough } from './passthrough.js';
 import type { ImageInput } from './source.js';
-import type { ThumbnailKind } from './thumbnail-kinds.js';
 
-/** Where a result goes: an exact path, or a folder and a name that gets the format's extension. */
-export type OutputTarget = { path: string } | { dir: string; name: string };
-
-export interface ProcessOptions extends JobOptions {
-  out: OutputTarget;
-  /** Also write the history thumbnails, from the same decode: `<dir>/<name>.<kind>.webp`. */
-  thumbnails?: { dir: string; name: string };
-}
-
-export interface ThumbnailFile {
-  kind: ThumbnailKind;
-  path: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-}
-
-export interface ProcessResult {
-  path: string;
-  format: ImageFormat;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  /** 1 unless an animation kept its frames. */
-  frames: number;
-  sourceFormat: SourceFormat;
-  thumbnails?: ThumbnailFile[];
-}
-
-/** Set on ProcessOptions when the output is a private copy (a queue job's): it may share the input's storage. */
-export interface SharingOptions {
-  mayLinkInput?: boolean;
-}
+export type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, ThumbnailFile } from './process-types.js';
 
 function outputPath(out: OutputTarget, format: ImageFormat): string {
   return 'path' in out ? out.path : join(out.dir, `${out.name}${FORMAT_INFO[format].extension}`);

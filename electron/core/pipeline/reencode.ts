@@ -10,7 +10,7 @@ import { openSource, type ImageInput, type Source } from './source.js';
 import { planGeometry } from './stages.js';
 import { THUMBNAIL_FORMAT, renderThumbnails } from './thumbnails.js';
 import { writeAllAtomically, type PendingFile } from './write.js';
-import type { ProcessOptions, ProcessResult, ThumbnailFile } from './process.js';
+import type { ProcessOptions, ProcessResult, ThumbnailFile } from './process-types.js';
 
 interface DecodedJob {
   source: Source;

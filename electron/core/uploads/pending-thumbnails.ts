@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { toUserError } from '../errors.js';
 import type { HistoryService } from '../history/service.js';
 import type { Logger } from '../logger.js';
-import type { ThumbnailMaker } from './record-upload.js';
+import type { ThumbnailMaker } from './thumbnail-maker.js';
 
 /**
  * History thumbnails left for later: a command-line upload is done when its link is printed, not

@@ -10,7 +10,8 @@ import type { PendingThumbnails } from './pending-thumbnails.js';
 import { historyFieldsOf } from './record.js';
 
 /** Makes the local history thumbnails of an uploaded file; resolves to their file names. */
-export type ThumbnailMaker = (filePath: string, outDir: string, baseName: string) => Promise<HistoryRecord['thumbnails']>;
+export type { ThumbnailMaker } from './thumbnail-maker.js';
+import type { ThumbnailMaker } from './thumbnail-maker.js';
 
 export interface RecorderDeps {
   history: HistoryService;

@@ -16,7 +16,12 @@ export function SelectionBar() {
   useEffect(() => {
     if (imgurConnected && !useAlbums.getState().loaded) void useAlbums.getState().load();
   }, [imgurConnected]);
-  useEffect(() => setConfirming(undefined), [count]);
+  // A new selection asks its own question: reset while rendering, not in an effect.
+  const [askedFor, setAskedFor] = useState(count);
+  if (askedFor !== count) {
+    setAskedFor(count);
+    setConfirming(undefined);
+  }
 
   if (count === 0) return <p className="selection-hint">Select uploads (Shift or Ctrl/⌘ for several) to copy, delete or add them to an album.</p>;
   const what = count === 1 ? 'the selected upload' : `the ${count} selected uploads`;
