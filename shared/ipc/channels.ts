@@ -48,7 +48,6 @@ export const CHANNEL_NAMES = [
   'albums.remove',
   'albums.reorder',
   'albums.delete',
-  'capture.status',
   'actions.run',
   'hotkeys.status',
 ] as const;

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChevereto } from '../servers/chevereto.js';
 import { runShotput } from '../support/bin.js';
+import { axeViolations } from '../support/axe.js';
 import { launchChromium, startHarnessWith, type HarnessProcess } from '../support/harness-process.js';
 
 const BLUE = [0x33, 0x66, 0xcc];
@@ -51,7 +52,7 @@ async function openEditor(name: string, extra: string[] = [], profile = dir): Pr
   const output = join(dir, `${name}.png`);
   const harness = await startHarnessWith(['--port', '0', '--editor', image, '--output', output, ...extra], profile, /Editor ready at (http:\/\/127\.0\.0\.1:\d+\/\S*)/, { built: true });
   running.push(harness);
-  const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+  const page = await (await browser.newContext({ viewport: { width: 1100, height: 720 } })).newPage();
   await page.goto(harness.url);
   await page.locator('body[data-ready="true"]').waitFor();
   const canvas = (await page.locator('.editor-canvas').boundingBox())!;
@@ -155,8 +156,12 @@ describe('editor', () => {
     expect(editor.harness.output()).toContain('{"discarded":true}');
   });
 
-  it('every tool is a named button with its key', async () => {
+  it('every tool is a named button with its key, and axe finds nothing in light or dark', async () => {
     const editor = await openEditor('tools');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await editor.page.emulateMedia({ colorScheme });
+      expect(await axeViolations(editor.page), colorScheme).toEqual([]);
+    }
     const names = await editor.page.getByRole('group', { name: 'Tools' }).getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
     expect(names).toEqual([
       'Select, move and resize (V)',

@@ -97,12 +97,7 @@ export class UploadQueue {
     const createdAt = new Date(this.deps.now()).toISOString();
     let job: StoredJob;
     let answersKey: string | undefined;
-    if (options.answers && this.deps.secrets) {
-      const { answers, ...rest } = options;
-      answersKey = `queue.${id}.answers`;
-      await this.deps.secrets.set(answersKey, JSON.stringify(answers));
-      options = rest;
-    }
+    ({ options, answersKey } = await this.keepAnswers(id, options));
     if (request.kind !== 'url') {
       const original = request.kind === 'file' ? await checkReadableFile(request.path) : undefined;
       if (request.kind === 'bytes' && request.data.length === 0) throw emptyFile(request.name);
@@ -253,10 +248,14 @@ export class UploadQueue {
    * Resumes an earlier job for the same file (see findEarlierJob) with the options given now: the
    * user who adds --album on the second try expects that album, not the first try's.
    */
-  async resumeEarlier(earlier: StoredJob, options: UploadOptions): Promise<QueueJob> {
-    await this.deps.store.save({ ...earlier, options });
+  async resumeEarlier(earlier: StoredJob, given: UploadOptions): Promise<QueueJob> {
+    // New answers replace the earlier ones in the vault; without new ones, the earlier ones stand.
+    const kept = await this.keepAnswers(earlier.id, given);
+    const options = kept.options;
+    const answersKey = kept.answersKey ?? earlier.answersKey;
+    await this.deps.store.save({ ...earlier, options, answersKey });
     const loaded = this.jobs.get(earlier.id);
-    if (loaded) loaded.options = options;
+    if (loaded) Object.assign(loaded, { options, answersKey });
     await this.resumeInterrupted((j) => j.id === earlier.id);
     const job = this.require(earlier.id);
     return job.state === 'failed' ? this.retry(job.id) : this.view(job);
@@ -380,6 +379,15 @@ export class UploadQueue {
     if (!job.answersKey) return job.options;
     const saved = await this.deps.secrets?.get(job.answersKey);
     return saved ? { ...job.options, answers: JSON.parse(saved) as Record<string, string> } : job.options;
+  }
+
+  /** A job's answers go to the vault, never into its job file: the options without them, and where they are. */
+  private async keepAnswers(id: string, options: UploadOptions): Promise<{ options: UploadOptions; answersKey?: string }> {
+    if (!options.answers || !this.deps.secrets) return { options };
+    const { answers, ...rest } = options;
+    const answersKey = `queue.${id}.answers`;
+    await this.deps.secrets.set(answersKey, JSON.stringify(answers));
+    return { options: rest, answersKey };
   }
 
   private async forgetAnswers(job: StoredJob): Promise<void> {

@@ -6,7 +6,12 @@ function ToastItem({ toast }: { toast: Toast }) {
     <li className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : undefined}>
       <div className="toast-body">
         <p className="toast-text">{toast.text}</p>
-        {toast.detail && <pre className="toast-detail">{toast.detail}</pre>}
+        {toast.detail && (
+          // Focusable, so a long list of links can be scrolled from the keyboard.
+          <pre className="toast-detail" tabIndex={0} role="region" aria-label="Details">
+            {toast.detail}
+          </pre>
+        )}
         {toast.items && toast.items.length > 0 && (
           <ul className="toast-items">
             {toast.items.map((item, i) => (

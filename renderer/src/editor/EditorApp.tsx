@@ -19,7 +19,7 @@ export function EditorApp() {
   const [textAt, setTextAt] = useState<Point | null>(null);
   const [size, setSize] = useState({ width: window.innerWidth, height: window.innerHeight - 96 });
   const marks = useRef<Konva.Layer>(null);
-  const area = useRef<HTMLDivElement>(null);
+  const area = useRef<HTMLElement>(null);
   const editor = useEditor();
   const { doc, view, status, confirmingDiscard } = editor;
 
@@ -149,12 +149,14 @@ export function EditorApp() {
 
   return (
     <div className="editor">
-      <h1 className="visually-hidden">Edit {title}</h1>
-      <Toolbar onSave={() => void run('save')} onCopy={() => void run('copy')} onFinish={() => void run('finish')} onFit={() => base && editor.setView(fitView(base, size, true))} onActualSize={() => base && editor.setView(actualSizeView(base, size))} />
-      <div className="editor-canvas" ref={area}>
+      <header>
+        <h1 className="visually-hidden">Edit {title}</h1>
+        <Toolbar onSave={() => void run('save')} onCopy={() => void run('copy')} onFinish={() => void run('finish')} onFit={() => base && editor.setView(fitView(base, size, true))} onActualSize={() => base && editor.setView(actualSizeView(base, size))} />
+      </header>
+      <main className="editor-canvas" ref={area}>
         {base && <CanvasView base={baseCanvas} width={size.width} height={size.height} marksLayer={marks} onTextAt={setTextAt} />}
         {textAt && <TextEntry at={textAt} onDone={commitText} />}
-      </div>
+      </main>
       <footer className="editor-status">
         <span>
           {out.width} × {out.height}

@@ -127,7 +127,8 @@ function newFile(field: string, filename: string | undefined, contentType: strin
     finish() {
       record.sha256 = hash.digest('hex');
       record.image = sniffImage(head.head);
-      if (kept) record.bytes = Buffer.concat(kept);
+      // Not enumerable: the log's JSON and exact comparisons see the file's size and hash, not its bytes.
+      if (kept) Object.defineProperty(record, 'bytes', { value: Buffer.concat(kept), enumerable: false });
     },
   };
 }

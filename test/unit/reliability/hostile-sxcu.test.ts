@@ -26,7 +26,8 @@ describe('hostile .sxcu patterns and replies', () => {
   });
 
   it('stops a pattern the server itself supplies ({regex:{response}|…})', () => {
-    const evil = `${'a'.repeat(30)}!`;
+    // Long enough to run for minutes on any machine without a budget.
+    const evil = `${'a'.repeat(48)}!`;
     const said = outcome(hostReading('{regex:{json:s}|{json:p}|0}'), JSON.stringify({ s: evil, p: '^(a|aa)+$' }));
     expect(said).toMatch(/took longer than \d+ ms/);
   });

@@ -53,7 +53,12 @@ describe('uploader channels', () => {
     await core.settings.set('uploaders.imge.apiKey', 'bad');
     expect(await core.dispatch('uploaders.verify', { id: 'imge' })).toEqual({
       ok: false,
-      error: { code: 'auth_failed', message: 'IM.GE rejected the API key (code 100: Invalid API key.). Check uploaders.imge.apiKey in Settings → IM.GE.' },
+      error: {
+        code: 'auth_failed',
+        message: 'IM.GE rejected the API key (code 100: Invalid API key.). Check uploaders.imge.apiKey in Settings → IM.GE.',
+        // The field that fixes it: the window's "Open settings" opens exactly that one.
+        setting: 'uploaders.imge.apiKey',
+      },
     });
     expect(await core.dispatch('uploaders.verify', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown_uploader' } });
     expect(await core.dispatch('albums.list', { uploaderId: 'imge' })).toEqual({ ok: false, error: { code: 'unsupported', message: 'IM.GE has no albums.' } });
