@@ -201,7 +201,7 @@ export class UploadQueue {
    * or a quit are queued again, waiting ones keep their time, failed ones are listed. Jobs a
    * live process is uploading are listed as running elsewhere. Returns the jobs resumed.
    */
-  async resumeInterrupted(filter: (job: StoredJob) => boolean = () => true): Promise<QueueJob[]> {
+  async resumeInterrupted(filter: (job: StoredJob) => boolean = () => true, adjust?: (job: StoredJob) => Promise<void>): Promise<QueueJob[]> {
     const resumed: QueueJob[] = [];
     const onDisk = await this.deps.store.loadAll();
     const seen = new Set(onDisk.map((j) => j.id));
@@ -225,6 +225,8 @@ export class UploadQueue {
         continue;
       }
       this.elsewhere.delete(job.id);
+      // Ours now: changes asked with the resume are made before it can start.
+      if (adjust) await adjust(job);
       if (job.state === 'done') {
         await this.finish(job);
         continue;
@@ -249,14 +251,17 @@ export class UploadQueue {
    * user who adds --album on the second try expects that album, not the first try's.
    */
   async resumeEarlier(earlier: StoredJob, given: UploadOptions): Promise<QueueJob> {
-    // New answers replace the earlier ones in the vault; without new ones, the earlier ones stand.
-    const kept = await this.keepAnswers(earlier.id, given);
-    const options = kept.options;
-    const answersKey = kept.answersKey ?? earlier.answersKey;
-    await this.deps.store.save({ ...earlier, options, answersKey });
-    const loaded = this.jobs.get(earlier.id);
-    if (loaded) Object.assign(loaded, { options, answersKey });
-    await this.resumeInterrupted((j) => j.id === earlier.id);
+    const apply = async (job: StoredJob) => {
+      // New answers replace the earlier ones in the vault; without new ones, the earlier ones stand.
+      const kept = await this.keepAnswers(job.id, given);
+      job.options = kept.options;
+      job.answersKey = kept.answersKey ?? job.answersKey;
+      await this.deps.store.save(job);
+    };
+    const held = this.jobs.get(earlier.id);
+    if (held && !this.elsewhere.has(earlier.id) && !this.running.has(earlier.id)) await apply(held);
+    // Claimed first, so two processes resuming the same file never write one job's file at once.
+    else await this.resumeInterrupted((j) => j.id === earlier.id, apply);
     const job = this.require(earlier.id);
     return job.state === 'failed' ? this.retry(job.id) : this.view(job);
   }
