@@ -42,6 +42,7 @@ function RecordSummary({ record, layout }: { record: HistoryRecord; layout: Layo
           {service} · {formatTime(record.createdAt)}
           {layout === 'list' && record.bytes !== undefined && ` · ${formatBytes(record.bytes)}`}
           {status && <span className={`badge badge-${record.status ?? 'moderation'}`}> · {status}</span>}
+          {record.origin === 'import' && ' · imported'}
         </span>
         {layout === 'list' && <span className="upload-link">{record.url}</span>}
       </span>
