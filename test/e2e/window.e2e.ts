@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import { writeNoisePng } from '../support/images.js';
 import { dropFiles } from '../support/window.js';
 
 const CLIENT_ID = 'ui_client_3f2e1d';
-const CLIENT_SECRET = 'ui_secret_9a8b7c';
+// Made up per run for the stand-in: no credential is written in the repository.
+const CLIENT_SECRET = `standin-${randomUUID()}`;
 let imgur: ImgurStandIn;
 let browser: Browser;
 let harness: HarnessProcess;
