@@ -201,7 +201,7 @@ describe('editor', () => {
       expect(px(50, 50)).toEqual(BLUE);
     } finally {
       await imge.close();
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   });
 });

@@ -22,7 +22,7 @@ afterAll(async () => {
 beforeEach(() => {
   profile = mkdtempSync(join(tmpdir(), 'shotput-sxcu-cli-'));
 });
-afterEach(() => rmSync(profile, { recursive: true, force: true }));
+afterEach(() => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 /** Writes a .sxcu file as ShareX exports it (2-space JSON, CRLF line ends, as on Windows). */
 function sxcu(name: string, fields: Record<string, unknown>): string {

@@ -48,7 +48,7 @@ afterAll(async () => {
   await browser?.close();
   await harness?.stop();
   await host?.close();
-  rmSync(profile, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   rmSync(files, { recursive: true, force: true });
 });
 

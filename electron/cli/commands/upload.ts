@@ -2,13 +2,14 @@ import { isAbsolute, resolve } from 'node:path';
 import type { HistoryRecord, LinkFormat, QueueJob, UserError } from '../../../shared/uploads.js';
 import { formatLink } from '../../../shared/uploads.js';
 import type { Core } from '../../core/app.js';
-import { toUserError } from '../../core/errors.js';
+import { ShotputError, toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
 import type { RawPixels } from '../../core/pipeline/source.js';
 import type { ExpirationChoice, UploadOptions } from '../../core/uploaders/types.js';
 import { option, UsageError, type ParsedArgs } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import type { UploadQueue } from '../../core/queue/queue.js';
+import type { StoredJob } from '../../core/queue/job-store.js';
 import { ProgressPrinter } from '../progress.js';
 import { ANSWER_FLAG, answersForUpload } from './sxcu.js';
 
@@ -97,6 +98,19 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
     queue.onProgress((id, sent, total) => progress.update(names.get(id) ?? id, sent, total));
     queue.start();
 
+    // Another process may take the earlier job between finding and claiming it, or finish it:
+    // then this run uploads the file itself rather than report a job it never saw.
+    const resumeOrAddAgain = async (earlier: StoredJob, path: string, input: string): Promise<QueueJob> => {
+      try {
+        const job = await queue.resumeEarlier(earlier, options);
+        progress.line(`${input}: resuming the upload an earlier run left unfinished.`);
+        return job;
+      } catch (err) {
+        if (!(err instanceof ShotputError) || (err.code !== 'job_not_found' && err.code !== 'job_elsewhere')) throw err;
+        return queue.add({ kind: 'file', path, name }, uploaderId, options);
+      }
+    };
+
     const outcomes: Outcome[] = [];
     for (const given of inputs) {
       const input = typeof given === 'string' ? given : given.name;
@@ -110,8 +124,7 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
           const path = isAbsolute(input) ? input : resolve(ctx.io.cwd, input);
           const earlier = await queue.findEarlierJob(path, uploaderId);
           if (earlier) {
-            progress.line(`${input}: resuming the upload an earlier run left unfinished.`);
-            job = await queue.resumeEarlier(earlier, options);
+            job = await resumeOrAddAgain(earlier, path, input);
           } else {
             job = await queue.add({ kind: 'file', path, name }, uploaderId, options);
           }

@@ -23,7 +23,7 @@ afterAll(async () => {
 beforeEach(() => {
   profile = mkdtempSync(join(tmpdir(), 'shotput-two-'));
 });
-afterEach(() => rmSync(profile, { recursive: true, force: true }));
+afterEach(() => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 const imgeArgs = () => ['--set', `uploaders.imge.baseUrl=${imge.url}`, '--set', `uploaders.imge.apiKey=${KEY}`];
 const parseLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);

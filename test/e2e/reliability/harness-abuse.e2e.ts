@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await harness?.stop();
-  rmSync(profile, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   rmSync(outside, { recursive: true, force: true });
 });
 

@@ -82,6 +82,6 @@ describe('kill -9 at any point of an upload', () => {
     expect(records.length - new Set(records.map((r) => r.id)).size).toBe(0);
     const onHost = new Set(imge.uploads.map((u) => u.url));
     for (const url of urls) expect(onHost.has(url), url).toBe(true);
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }, 240_000);
 });

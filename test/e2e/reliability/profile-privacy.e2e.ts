@@ -75,7 +75,7 @@ describe('the profile keeps secrets and stays private', () => {
     expect(text).toContain(MISSED.pin); // kept, in the vault
     expect(readdirSync(join(profile, 'queue'))).toHaveLength(1);
     for (const entry of entries) expect((entry.mode & 0o077).toString(8), entry.path).toBe('0');
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('makes an existing profile owner-only at start', async () => {
@@ -89,6 +89,6 @@ describe('the profile keeps secrets and stays private', () => {
     chmodSync(join(profile, 'settings.json'), 0o644);
     expect((await runShotput(profile, 'history', '--json')).code).toBe(0);
     for (const entry of walk(profile).entries) expect((entry.mode & 0o077).toString(8), entry.path).toBe('0');
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 });
