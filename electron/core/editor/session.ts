@@ -6,7 +6,9 @@
 import type { ShapeStyle } from '../../../shared/editor/shapes.js';
 import { isEditorChannel } from '../../../shared/ipc/editor-channels.js';
 import { editorPayloads, type EditorHandlers, type EditorInit, type EditorPayload } from '../../../shared/ipc/editor-contract.js';
-import { fail, IpcErrorCode, ok, type IpcResult } from '../../../shared/ipc/result.js';
+import { fail, ok, type IpcResult } from '../../../shared/ipc/result.js';
+import { limitCallsInFlight } from '../../../shared/ipc/limits.js';
+import { checkPayload, unknownChannel } from '../../../shared/ipc/validate.js';
 import { toUserError } from '../errors.js';
 
 /** The flattened image the editor hands over, and its document. */
@@ -67,22 +69,18 @@ export function createEditorSession(deps: EditorSessionDeps): EditorSession {
   return {
     outcome,
     close: () => end({ discarded: true }),
-    async dispatch(channel, payload) {
+    dispatch: limitCallsInFlight(async (channel, payload) => {
       if (!isEditorChannel(channel)) {
-        return fail(IpcErrorCode.unknownChannel, `There is no editor channel named ${JSON.stringify(String(channel).slice(0, 80))}.`);
+        return { ok: false, error: unknownChannel('editor', channel) };
       }
-      const parsed = editorPayloads[channel].safeParse(payload ?? {});
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
-        return fail(IpcErrorCode.invalidPayload, `Invalid payload for ${channel}: ${where}: ${issue?.message ?? 'not accepted'}.`);
-      }
+      const parsed = checkPayload(channel, editorPayloads[channel], payload);
+      if (!parsed.ok) return parsed;
       try {
-        return ok(await (handlers[channel] as (p: unknown) => unknown)(parsed.data));
+        return ok(await (handlers[channel] as (p: unknown) => unknown)(parsed.payload));
       } catch (err) {
         const error = toUserError(err);
         return fail(error.code, error.message);
       }
-    },
+    }),
   };
 }

@@ -1,7 +1,8 @@
 import { overlayChannelNames, type OverlayChannelName } from '../../../shared/ipc/overlay-channels.js';
 import { overlayInitSchema, overlayPayloads, type OverlayInit, type OverlayOutcome, type OverlayRegion } from '../../../shared/ipc/overlay-contract.js';
-import { fail, IpcErrorCode, ok, type IpcResult } from '../../../shared/ipc/result.js';
-import { checkPayload } from '../../../shared/ipc/validate.js';
+import { fail, ok, type IpcResult } from '../../../shared/ipc/result.js';
+import { limitCallsInFlight } from '../../../shared/ipc/limits.js';
+import { checkPayload, unknownChannel } from '../../../shared/ipc/validate.js';
 import { clampToFrame, isInsideFrame } from '../../../shared/overlay/selection.js';
 import { ShotputError } from '../errors.js';
 
@@ -41,9 +42,9 @@ export function createOverlaySession(init: OverlayInit): OverlaySession {
     close: () => {
       if (!settled) finish({ cancelled: true });
     },
-    async dispatch(channel, payload) {
+    dispatch: limitCallsInFlight(async (channel, payload) => {
       if (!isOverlayChannel(channel)) {
-        return fail(IpcErrorCode.unknownChannel, `There is no overlay channel named ${JSON.stringify(String(channel).slice(0, 80))}.`);
+        return { ok: false, error: unknownChannel('overlay', channel) };
       }
       const parsed = checkPayload(channel, overlayPayloads[channel], payload);
       if (!parsed.ok) return parsed;
@@ -62,6 +63,6 @@ export function createOverlaySession(init: OverlayInit): OverlaySession {
       }
       finish({ region });
       return ok(null);
-    },
+    }),
   };
 }
