@@ -200,10 +200,16 @@ async function loadTable(dir: string, url: string): Promise<{ rows: string[][]; 
 export const reliabilitySuite: BenchSuite = {
   name: 'reliability',
   description: 'faults injected by kind, kill -9 of the CLI, hostile inputs, and 1,000 files queued at once',
-  async run() {
+  async run(options = []) {
     const dir = await mkdtemp(join(tmpdir(), 'shotput-bench-reliability-'));
     const target = await startTarget();
     try {
+      // `npm run bench -- reliability --load-only`: the 1,000-file table alone, to measure stalls quickly.
+      if (options.includes('--load-only')) {
+        const load = await loadTable(dir, target.url);
+        printTable(['1,000-file load', 'measured'], load.rows);
+        return load.ok;
+      }
       const faults = await faultsTable(dir, target);
       printTable(['fault injected', 'outcome', 'what the user saw'], faults);
       console.log('');

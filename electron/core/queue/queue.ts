@@ -59,6 +59,11 @@ interface Running {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/**
+ * The whole list goes to every window on a change; with a thousand files dropped, the changes
+ * come by the hundred per second. At most one list per interval, always the latest.
+ */
+const CHANGE_INTERVAL_MS = 100;
 /** Enough for any one command line or drop; the app forgets older ones (history has them). */
 const MAX_REMEMBERED_FINISHED = 10_000;
 
@@ -81,6 +86,8 @@ export class UploadQueue {
   private readonly changeListeners = new Set<(jobs: QueueJob[]) => void>();
   private readonly progressListeners = new Set<(id: string, sent: number, total: number) => void>();
   private started = false;
+  private lastChangeAt = -Infinity;
+  private pendingChange: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: QueueDeps) {}
 
@@ -535,9 +542,16 @@ export class UploadQueue {
   }
 
   private changed(): void {
-    if (this.changeListeners.size === 0) return;
-    const jobs = this.list();
-    for (const listener of this.changeListeners) listener(jobs);
+    if (this.changeListeners.size === 0 || this.pendingChange) return;
+    const emit = () => {
+      this.pendingChange = undefined;
+      this.lastChangeAt = this.deps.now();
+      const jobs = this.list();
+      for (const listener of this.changeListeners) listener(jobs);
+    };
+    const wait = this.lastChangeAt + CHANGE_INTERVAL_MS - this.deps.now();
+    if (wait <= 0) emit();
+    else this.pendingChange = setTimeout(emit, wait).unref();
   }
 
   private view(job: StoredJob): QueueJob {

@@ -56,6 +56,8 @@ export function uploadRecorder(deps: RecorderDeps) {
       thumbnails,
       origin: 'upload',
     });
+    // On disk before the queue deletes the job: a power cut now must not lose the upload.
+    await deps.history.flushed();
     if (!created) return record.id;
     try {
       await deps.afterUpload(record);

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../electron/core/logger.js';
 import { JobStore, type StoredJob } from '../../../electron/core/queue/job-store.js';
 import { copyAsIs } from '../../../electron/core/queue/prepare.js';
@@ -62,6 +62,22 @@ async function file(name: string, data: Buffer = PNG): Promise<string> {
 }
 
 describe('upload queue', () => {
+  it('tells windows of changes at most once per 100 ms, always with the latest list (a dropped folder is not a thousand lists)', async () => {
+    const clock = Date.now();
+    const { queue } = makeQueue({ now: () => clock });
+    const heard: number[] = [];
+    queue.onChange((jobs) => heard.push(jobs.length));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (let i = 0; i < 50; i++) await queue.add({ kind: 'file', path: await file(`drop-${i}.png`) }, 'echo');
+      expect(heard).toEqual([1]);
+      vi.advanceTimersByTime(100);
+      expect(heard).toEqual([1, 50]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('uploads a copy of the file, records it, and leaves nothing in the queue folder', async () => {
     const { queue, recorded } = makeQueue();
     queue.start();
