@@ -24,14 +24,37 @@ export function encodeWire(value: unknown): string {
 }
 
 export function decodeWire(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const keys = Object.keys(v);
-      const bytes = (v as { $bytes?: unknown }).$bytes;
-      if (keys.length === 1 && typeof bytes === 'string') return base64ToBytes(bytes);
-    }
-    return v;
+  return replaceMarkers(JSON.parse(text), (v) => {
+    const bytes = (v as { $bytes?: unknown }).$bytes;
+    return Object.keys(v).length === 1 && typeof bytes === 'string' ? base64ToBytes(bytes) : undefined;
   });
+}
+
+/** Deeper than any message of any contract: left as it is, for the payload check to refuse by name. */
+const MAX_WIRE_DEPTH = 64;
+
+/**
+ * Replaces each object `replace` recognises ({$bytes} or {$blob}) by what it answers, walking the
+ * parsed message without recursion: a message nested 100,000 deep is parsed and then refused by
+ * the payload check, instead of overflowing the stack in a JSON.parse reviver.
+ */
+function replaceMarkers(root: unknown, replace: (value: object) => unknown): unknown {
+  const holder: Record<string, unknown> = { root };
+  const pending: Array<[Record<string, unknown>, string, number]> = [[holder, 'root', 0]];
+  while (pending.length > 0) {
+    const [parent, key, depth] = pending.pop()!;
+    const value = parent[key];
+    if (value === null || typeof value !== 'object') continue;
+    const replaced = Array.isArray(value) ? undefined : replace(value);
+    if (replaced !== undefined) {
+      // Defined, not assigned: a marker under a key named __proto__ must not become a prototype.
+      Object.defineProperty(parent, key, { value: replaced, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
+    if (depth >= MAX_WIRE_DEPTH) continue;
+    for (const child of Object.keys(value)) pending.push([value as Record<string, unknown>, child, depth + 1]);
+  }
+  return holder.root;
 }
 
 function bytesToBase64(bytes: Uint8Array): string {
@@ -93,12 +116,11 @@ export function decodeBinaryWire(frame: Uint8Array): unknown {
     blobs.push(frame.subarray(at + 4, at + 4 + length));
     at += 4 + length;
   }
-  return JSON.parse(new TextDecoder().decode(frame.subarray(4, 4 + jsonLength)), (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $blob?: unknown }).$blob === 'number') {
-      const blob = blobs[(v as { $blob: number }).$blob];
-      if (!blob) fail();
-      return blob;
-    }
-    return v;
+  return replaceMarkers(JSON.parse(new TextDecoder().decode(frame.subarray(4, 4 + jsonLength))), (v) => {
+    const index = (v as { $blob?: unknown }).$blob;
+    if (Object.keys(v).length !== 1 || typeof index !== 'number') return undefined;
+    const blob = blobs[index];
+    if (!blob) fail();
+    return blob;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBinaryWire, encodeBinaryWire } from '../../../shared/ipc/wire.js';
+import { decodeBinaryWire, decodeWire, encodeBinaryWire, encodeWire } from '../../../shared/ipc/wire.js';
 
 describe('binary wire frames', () => {
   it('carry byte arrays as bytes beside the JSON, and come back equal', () => {
@@ -20,5 +20,23 @@ describe('binary wire frames', () => {
     new DataView(forged.buffer).setUint32(0, json.length, true);
     forged.set(json, 4);
     expect(() => decodeBinaryWire(forged)).toThrow(/malformed/);
+  });
+});
+
+describe('JSON wire messages', () => {
+  it('carry bytes as base64 and come back equal', () => {
+    const message = { id: 1, payload: { name: 'a.png', data: new Uint8Array([0, 1, 254, 255]) } };
+    expect(decodeWire(encodeWire(message))).toEqual(message);
+  });
+
+  it('read a message nested 100,000 deep without overflowing the stack (the payload check refuses it by name)', () => {
+    const deep = `{"type":"invoke","id":3,"payload":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
+    expect(decodeWire(deep)).toMatchObject({ type: 'invoke', id: 3 });
+  });
+
+  it('never turns bytes under a __proto__ key into a prototype', () => {
+    const decoded = decodeWire('{"__proto__": {"$bytes": "AAE="}}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.hasOwn(decoded, '__proto__')).toBe(true);
   });
 });
