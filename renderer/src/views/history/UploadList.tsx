@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { HistoryRecord } from '../../../../shared/uploads.js';
 import { formatBytes, formatTime } from '../../format.js';
+import { HISTORY_DRAG_TYPE } from '../../stores/albums.js';
 import { useHistory } from '../../stores/history.js';
 import { useUploaderLabel } from '../../stores/uploaders.js';
 
@@ -63,7 +64,7 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
   // Re-render when rows arrive.
   useHistory((s) => s.head);
   useHistory((s) => s.tail);
-  const { recordAt, select, setFocus, selectAll, clearSelection, ensure } = useHistory.getState();
+  const { recordAt, select, setFocus, selectAll, clearSelection, ensure, openLocal } = useHistory.getState();
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
 
@@ -136,6 +137,11 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
       selectAll();
     } else if (e.key === 'Escape') {
       clearSelection();
+    } else if ((e.key === 'o' || e.key === 'O') && (e.ctrlKey || e.metaKey)) {
+      // Ctrl/⌘+O opens the focused upload's file, with Shift shows it in its folder.
+      e.preventDefault();
+      const record = recordAt(focus);
+      if (record) void openLocal(record, e.shiftKey ? 'showInFolder' : 'open');
     } else if (e.key === 'Enter') {
       e.preventDefault();
       select(focus, {});
@@ -167,7 +173,7 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
         onDragStart={(e) => {
           if (!record) return;
           const ids = isSelected ? [...selected] : [record.id];
-          e.dataTransfer.setData('application/x-shotput-history', JSON.stringify(ids));
+          e.dataTransfer.setData(HISTORY_DRAG_TYPE, JSON.stringify(ids));
           e.dataTransfer.effectAllowed = 'copy';
         }}
       >
