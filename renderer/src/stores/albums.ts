@@ -97,7 +97,7 @@ export const useAlbums = create<AlbumsState>((set, get) => {
       if (fits.length > 0 && (await get().add(album, fits.map((r) => r.remoteId!)))) {
         toast.show({ kind: 'info', text: `Added ${fits.length} upload${fits.length === 1 ? '' : 's'} to “${album.title}”.`, action: { label: 'Open album', run: () => { useNavigation.getState().show('albums'); void get().show(album); } } });
       } else if (fits.length > 0) {
-        toast.show({ kind: 'error', text: get().notice?.text ?? `Could not add to “${album.title}”.` });
+        toast.show({ kind: 'error', text: `Not added to “${album.title}”: ${get().notice?.text ?? 'the host refused.'}` });
       }
       if (refused.length > 0) toast.show({ kind: 'error', text: `Not added to “${album.title}”:`, items: refused });
     },
