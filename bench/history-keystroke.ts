@@ -11,7 +11,10 @@ import { median } from './measure.js';
 const WORDS = ['invoice', 'receipt', 'diagram', 'mockup', 'chart', 'screenshot', 'photo', 'error dialog', 'bug-report'];
 
 async function startHarness(distDir: string, profile: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(distDir, 'harness.js'), '--port', '0'], { env: { ...process.env, SHOTPUT_HOME: profile }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(distDir, 'harness.js'), '--port', '0'], {
+    env: { ...process.env, SHOTPUT_HOME: profile },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let text = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d) => {

@@ -76,7 +76,9 @@ const desktopLines = () =>
 describe('an upload made from a file, in History', () => {
   it('opens its file and shows it in its folder, from the details panel and the keyboard, and says when the file is gone', async () => {
     const page = await open();
-    await uploads(page).getByRole('option', { name: /kept\.png/ }).click();
+    await uploads(page)
+      .getByRole('option', { name: /kept\.png/ })
+      .click();
     await details(page).getByRole('heading', { name: 'kept.png' }).waitFor();
 
     await details(page).getByRole('button', { name: 'Open file' }).click();
@@ -90,8 +92,21 @@ describe('an upload made from a file, in History', () => {
     await page.keyboard.press('Control+Shift+O');
     await expect.poll(() => desktopLines().slice(2)).toEqual([`Desktop: open file ${path('kept.png')}`, `Desktop: show in folder ${path('kept.png')}`]);
 
+    // The row's menu, by right-click and by Shift+F10 from the list.
+    await uploads(page).getByRole('option', { name: /kept\.png/ }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for kept.png' }).getByRole('menuitem', { name: 'Show in folder' }).click();
+    await expect.poll(() => desktopLines().slice(4)).toEqual([`Desktop: show in folder ${path('kept.png')}`]);
+    await uploads(page).focus();
+    await page.keyboard.press('Shift+F10');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Open file');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => desktopLines().slice(5)).toEqual([`Desktop: open file ${path('kept.png')}`]);
+    expect(await page.getByRole('menu').count()).toBe(0);
+
     // Moved away after the upload: both disabled, with the reason.
-    await uploads(page).getByRole('option', { name: /moved\.png/ }).click();
+    await uploads(page)
+      .getByRole('option', { name: /moved\.png/ })
+      .click();
     await details(page).getByRole('heading', { name: 'moved.png' }).waitFor();
     await expect.poll(() => details(page).getByRole('button', { name: 'Open file' }).isDisabled()).toBe(true);
     expect(await details(page).getByRole('button', { name: 'Show in folder' }).isDisabled()).toBe(true);
@@ -101,8 +116,11 @@ describe('an upload made from a file, in History', () => {
     await uploads(page).focus();
     await page.keyboard.press('Control+o');
     await expect.poll(() => toasts(page).getByRole('alert').last().textContent()).toContain('is no longer there');
-    expect(desktopLines()).toHaveLength(4);
+    expect(desktopLines()).toHaveLength(6);
 
+    // axe with the row's menu open, in both themes.
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menu', { name: 'Actions for moved.png' }).waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(await axeViolations(page)).toEqual([]);
@@ -118,10 +136,16 @@ describe('albums in the sidebar', () => {
     const albums = page.getByRole('list', { name: 'Albums' });
     await albums.getByRole('button', { name: 'Holiday' }).waitFor();
 
-    await uploads(page).getByRole('option', { name: /kept\.png/ }).click();
-    await uploads(page).getByRole('option', { name: /third\.png/ }).click({ modifiers: ['Control'] });
+    await uploads(page)
+      .getByRole('option', { name: /kept\.png/ })
+      .click();
+    await uploads(page)
+      .getByRole('option', { name: /third\.png/ })
+      .click({ modifiers: ['Control'] });
     await expect.poll(() => uploads(page).locator('[aria-selected="true"]').count()).toBe(2);
-    await uploads(page).getByRole('option', { name: /third\.png/ }).dragTo(albums.getByRole('button', { name: 'Holiday' }));
+    await uploads(page)
+      .getByRole('option', { name: /third\.png/ })
+      .dragTo(albums.getByRole('button', { name: 'Holiday' }));
     await expect.poll(() => toasts(page).textContent()).toContain('Added 2 uploads to “Holiday”.');
     const byName = (name: string) => [...imgur.images.values()].find((i) => i.name === name)!.id;
     expect([...holiday.images].sort()).toEqual([byName('kept.png'), byName('third.png')].sort());
@@ -130,8 +154,12 @@ describe('albums in the sidebar', () => {
     // An unselected row drags alone; the host refuses, and the message says so where the eye is.
     const work = [...imgur.albums.values()].find((a) => a.title === 'Work')!;
     imgur.inject({ kind: 'status', status: 500 }, { times: 5 });
-    await uploads(page).getByRole('option', { name: /moved\.png/ }).dragTo(albums.getByRole('button', { name: 'Work' }));
-    await expect.poll(() => toasts(page).getByRole('alert').last().textContent(), { timeout: 20_000 }).toContain('Not added to “Work”: Imgur had a problem on its side');
+    await uploads(page)
+      .getByRole('option', { name: /moved\.png/ })
+      .dragTo(albums.getByRole('button', { name: 'Work' }));
+    await expect
+      .poll(() => toasts(page).getByRole('alert').last().textContent(), { timeout: 20_000 })
+      .toContain('Not added to “Work”: Imgur had a problem on its side');
     expect(work.images).toEqual([]);
     imgur.clearFaults();
 
