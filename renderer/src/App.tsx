@@ -173,7 +173,7 @@ export function App() {
             </li>
           ))}
         </ul>
-        <SidebarAlbums />
+        {view === 'history' && <SidebarAlbums />}
       </nav>
       <QuestionsDialog />
       <OpenedSxcuDialog />

@@ -7,7 +7,7 @@ import { useUploaders } from '../stores/uploaders.js';
 const carriesUploads = (e: DragEvent) => e.dataTransfer.types.includes(HISTORY_DRAG_TYPE);
 
 /**
- * The connected Imgur account's albums, always in view: drop uploads dragged from History on one
+ * The connected Imgur account's albums, beside History: drop uploads dragged from the list on one
  * to add them to it, or choose it to open it. The keyboard way is History's "Add to album".
  */
 export function SidebarAlbums() {
