@@ -34,7 +34,7 @@ import { importRemoteImages, type ImportReport } from './uploads/import.js';
 import { afterCaptureSection, afterUploadSection } from './uploads/tasks/settings.js';
 import { ActionRunner, hotkeysSection } from './actions.js';
 import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
-import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
+import { runAfterCapture, uploadCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
 import { captureModesSection } from './shots/settings.js';
 import { pipelinePreparer, pipelineThumbnailMaker } from './uploads/pipeline-adapters.js';
 import { UploadsService, type ThumbnailMaker, type UploadsDeps } from './uploads/service.js';
@@ -228,7 +228,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
     actions,
     hotkeys,
-    afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, png) => uploads.addData(name, png) }),
+    afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, source) => uploadCapture(uploads, name, source) }),
   };
   let rescan: NodeJS.Timeout | undefined;
   return {
