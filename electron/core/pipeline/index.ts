@@ -20,3 +20,4 @@ export { FORMAT_INFO, OUTPUT_FORMATS, chooseFormat, formatFromExtension, isOutpu
 export type { FormatChoice, ImageFormat, OutputFormat, SourceFormat } from './formats.js';
 export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnail-kinds.js';
 export { pipelineSection, pipelineOptionsFromSettings } from './settings.js';
+export { decodeToRgba, type RgbaPixels } from './rgba.js';

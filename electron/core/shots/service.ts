@@ -71,7 +71,7 @@ export class ScreenshotService<S extends RegionSession = RegionSession> {
       if (delay > 0) await this.deps.countdown(delay);
       const taken = await this.take(mode);
       if (!taken) return { mode, cancelled: true };
-      const image: CapturedImage = { png: await encodePng(taken.raw), width: taken.raw.width, height: taken.raw.height, windowTitle: taken.window?.title, app: taken.window?.app };
+      const image: CapturedImage = { png: await encodePng(taken.raw), width: taken.raw.width, height: taken.raw.height, pixels: taken.raw, windowTitle: taken.window?.title, app: taken.window?.app };
       return { mode, image, report: await this.deps.afterCapture(image) };
     } finally {
       this.busy = false;

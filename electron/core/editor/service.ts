@@ -1,0 +1,136 @@
+/**
+ * Opening the editor on an image, whichever way the user came in: the after-capture task (the
+ * edited image goes on to the tasks after it), any image file (the after-capture tasks run on the
+ * result). The window itself is Electron's (a presenter bound by main); this decides what Save,
+ * Copy, Enter and Esc do with the result.
+ */
+import { basename, extname } from 'node:path';
+import { DEFAULT_EDITOR_STYLE, type ShapeStyle } from '../../../shared/editor/shapes.js';
+import { editorStyleSchema } from '../../../shared/ipc/editor-contract.js';
+import type { SettingSection } from '../../../shared/settings/fields.js';
+import { ShotputError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { decodeToRgba } from '../pipeline/index.js';
+import type { CorePlatform } from '../platform.js';
+import type { SettingsService } from '../settings/service.js';
+import type { FrameImage, FrameStore } from '../shots/frames.js';
+import { encodePng } from '../shots/raw.js';
+import { saveUnderFreeName, type CapturedImage } from '../uploads/tasks/after-capture.js';
+import { createEditorSession, type EditedImage, type EditorSession } from './session.js';
+
+/** Opens and closes editor windows (Electron main in the app). */
+export interface EditorPresenter {
+  /** Shows a window on this session; closing the window closes the session. Answers how to close it. */
+  open(session: EditorSession, title: string): { close(): void };
+}
+
+export interface EditRequest {
+  pixels: FrameImage;
+  title: string;
+  /** Pixel density of the source (2 on a HiDPI screen), kept in the edited PNG. */
+  scaleFactor?: number;
+  /** A serialized document to reopen, or null for a fresh edit. */
+  document?: string | null;
+}
+
+export interface EditorServiceDeps {
+  settings: Pick<SettingsService, 'getString' | 'set'>;
+  platform: CorePlatform;
+  logger: Logger;
+  /** The after-capture tasks (without the editor) for an edited file. */
+  afterEdit(image: CapturedImage): Promise<unknown>;
+}
+
+export const EDITOR_STYLE_KEY = 'editor.style';
+
+/** The editor's remembered toolbar style (colour, stroke, fill, font size). */
+export function editorSection(): SettingSection {
+  return {
+    id: 'editor',
+    title: 'Editor',
+    fields: [{ key: EDITOR_STYLE_KEY, label: 'Last toolbar style', kind: 'string', default: '', hidden: true }],
+  };
+}
+
+export class EditorService {
+  private windows?: { presenter: EditorPresenter; frames: FrameStore };
+
+  constructor(private readonly deps: EditorServiceDeps) {}
+
+  /** Main binds its windows once they can be made; before that (CLI, harness) the editor is unavailable. */
+  bind(presenter: EditorPresenter, frames: FrameStore): void {
+    this.windows = { presenter, frames };
+  }
+
+  get available(): boolean {
+    return this.windows !== undefined;
+  }
+
+  /** Opens a window on the image; answers the edited image (Enter), or null when discarded or closed. */
+  async edit(request: EditRequest): Promise<CapturedImage | null> {
+    if (!this.windows) throw new ShotputError('no_editor', 'The editor opens in the Shotput app only; start Shotput and open the image from its tray menu.');
+    const { presenter, frames } = this.windows;
+    const url = frames.put(request.pixels);
+    let edited: CapturedImage | undefined;
+    const encode = (image: EditedImage) =>
+      encodePng({ data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height, x: 0, y: 0, scaleFactor: request.scaleFactor ?? 1 });
+    const session = createEditorSession({
+      init: {
+        frame: { url, width: request.pixels.width, height: request.pixels.height, format: 'rgba' },
+        document: request.document ?? null,
+        style: this.rememberedStyle(),
+        title: request.title,
+      },
+      rememberStyle: (style) => this.deps.settings.set(EDITOR_STYLE_KEY, JSON.stringify(style)),
+      save: async (image) => saveUnderFreeName(this.deps.settings.getString('afterCapture.folder'), `${baseNameOf(request.title)} (edited)`, await encode(image)),
+      copy: async (image) => {
+        if (!this.deps.platform.writeClipboardImage) throw new ShotputError('no_clipboard', 'There is no clipboard for images here; save the image instead (Ctrl+S).');
+        this.deps.platform.writeClipboardImage(await encode(image));
+      },
+      finish: async (image) => {
+        edited = { png: await encode(image), width: image.width, height: image.height };
+        return 'Done: the edited image goes on to the tasks after the editor.';
+      },
+    });
+    const window = presenter.open(session, request.title);
+    try {
+      const outcome = await session.outcome;
+      return 'finished' in outcome && edited ? edited : null;
+    } finally {
+      window.close();
+      frames.remove(url);
+    }
+  }
+
+  /** The "open in editor" after-capture task: the capture, edited, or null when discarded. */
+  async editCapture(image: CapturedImage): Promise<CapturedImage | null> {
+    const pixels = image.pixels ?? (await decodeToRgba({ kind: 'buffer', data: image.png, name: 'the capture' }));
+    const edited = await this.edit({ pixels, title: `Screenshot ${image.width}×${image.height}`, scaleFactor: image.pixels?.scaleFactor });
+    return edited && { ...edited, windowTitle: image.windowTitle, app: image.app };
+  }
+
+  /** Opens any image file; Enter runs the after-capture tasks (save, upload…) on the result. */
+  async editFile(path: string): Promise<boolean> {
+    const pixels = await decodeToRgba({ kind: 'file', path, name: basename(path) });
+    const edited = await this.edit({ pixels, title: basename(path) });
+    if (!edited) return false;
+    await this.deps.afterEdit({ ...edited, windowTitle: baseNameOf(path) });
+    return true;
+  }
+
+  private rememberedStyle(): ShapeStyle {
+    const stored = this.deps.settings.getString(EDITOR_STYLE_KEY);
+    if (!stored) return DEFAULT_EDITOR_STYLE;
+    try {
+      const parsed = editorStyleSchema.safeParse(JSON.parse(stored));
+      return parsed.success ? parsed.data : DEFAULT_EDITOR_STYLE;
+    } catch {
+      return DEFAULT_EDITOR_STYLE;
+    }
+  }
+}
+
+function baseNameOf(title: string): string {
+  const name = basename(title);
+  return name.slice(0, name.length - extname(name).length) || 'image';
+}
