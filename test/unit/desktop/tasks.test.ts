@@ -184,12 +184,47 @@ describe('after capture', () => {
     expect(report.failed.map((f) => f.task)).toEqual(['copyImage']);
   });
 
-  it('calls the editor placeholder only when asked', async () => {
+  it('opens the editor first; the tasks after it get the edited image', async () => {
+    const folder = join(await tempProfile(), 'captures');
+    const edited = { png: Buffer.from('edited bytes'), width: 12, height: 8 };
     const opened: unknown[] = [];
-    const { d } = await deps({ 'afterCapture.openEditor': true });
-    d.openEditor = async (i) => (opened.push(i), i);
-    expect((await runAfterCapture(image, d)).ran).toEqual(['openEditor']);
+    const { d, seen, uploaded } = await deps({
+      'afterCapture.openEditor': true,
+      'afterCapture.copyImage': true,
+      'afterCapture.save': true,
+      'afterCapture.folder': folder,
+      'afterCapture.fileNamePattern': '%t_%widthx%height',
+      'afterCapture.upload': true,
+    });
+    d.openEditor = async (i) => (opened.push(i), { ...edited, windowTitle: i.windowTitle });
+    const report = await runAfterCapture(image, d);
+    expect(report.ran).toEqual(['openEditor', 'copyImage', 'save', 'upload']);
     expect(opened).toEqual([image]);
+    expect(seen.images).toEqual([edited.png]);
+    expect(await readFile(report.savedTo!)).toEqual(edited.png);
+    // The name follows the edited (cropped) size.
+    expect(uploaded).toEqual([{ name: 'Editor_12x8.png', png: edited.png }]);
+  });
+
+  it('runs nothing after the editor when the edit is discarded', async () => {
+    const { d, seen, uploaded } = await deps({ 'afterCapture.openEditor': true, 'afterCapture.copyImage': true, 'afterCapture.upload': true, 'afterCapture.notify': true });
+    d.openEditor = async () => null;
+    const report = await runAfterCapture(image, d);
+    expect(report).toMatchObject({ ran: ['openEditor'], cancelled: true });
+    expect(uploaded).toEqual([]);
+    expect(seen.images).toEqual([]);
+    expect(seen.notes).toEqual([]);
+  });
+
+  it('still uploads the capture as it was when the editor cannot open, and says why', async () => {
+    const { d, seen, uploaded } = await deps({ 'afterCapture.openEditor': true, 'afterCapture.upload': true });
+    d.openEditor = async () => {
+      throw new Error('no display for the editor');
+    };
+    const report = await runAfterCapture(image, d);
+    expect(report.failed).toEqual([{ task: 'openEditor', message: expect.stringContaining('no display for the editor') }]);
+    expect(uploaded.map((u) => u.png)).toEqual([png]);
+    expect(seen.notes.map((n) => n.title)).toEqual(['Could not open the editor']);
   });
 });
 
@@ -199,7 +234,7 @@ describe('the task settings', () => {
     const core = await openTestCore(await tempProfile(), { platform: headlessPlatform() });
     try {
       const toggles = (id: string) => core.settings.describe().find((s) => s.id === id)!.fields.filter((f) => !f.hidden && f.kind === 'boolean').map((f) => f.key);
-      expect(toggles('afterCapture')).toEqual(['afterCapture.copyImage', 'afterCapture.save', 'afterCapture.upload', 'afterCapture.openEditor', 'afterCapture.notify']);
+      expect(toggles('afterCapture')).toEqual(['afterCapture.openEditor', 'afterCapture.copyImage', 'afterCapture.save', 'afterCapture.upload', 'afterCapture.notify']);
       expect(toggles('afterUpload')).toEqual(['afterUpload.copyLink', 'afterUpload.notify', 'afterUpload.openInBrowser']);
       expect(core.settings.getString('afterCapture.folder')).toBe(join(core.profileDir, 'captures'));
     } finally {
