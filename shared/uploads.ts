@@ -88,6 +88,8 @@ export interface HistoryRecord extends UploadedImage {
   thumbnails?: Partial<Record<'square' | 'large' | 'avatar', string>>;
   /** 'upload' from this machine; 'import' from an account's existing images. */
   origin: 'upload' | 'import';
+  /** The history entry this upload is an edited copy of (Edit in History). */
+  editedFrom?: string;
 }
 
 /** What `history.add` takes: the store fills in id, date, status and label when not given. */

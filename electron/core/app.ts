@@ -33,6 +33,7 @@ import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
 import { afterCaptureSection, afterUploadSection } from './uploads/tasks/settings.js';
 import { EditorService, editorSection } from './editor/service.js';
+import { downloadRecordImage } from './editor/record-image.js';
 import { ActionRunner, hotkeysSection } from './actions.js';
 import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
 import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
@@ -219,7 +220,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       upload: (name, png) => uploads.addData(name, png),
       openEditor: withEditor && editor.available ? (captured) => editor.editCapture(captured) : undefined,
     });
-  const editor: EditorService = new EditorService({ settings, platform, logger, afterEdit: (image) => runTasks(image, false) });
+  const editor: EditorService = new EditorService({
+    settings,
+    platform,
+    logger,
+    afterEdit: (image) => runTasks(image, false),
+    records: {
+      get: (id) => history.get(id),
+      download: (record) => downloadRecordImage(record, fetchImpl),
+      uploadEdit: (name, png, original) => uploads.addData(name, png, original.uploaderId, { editedFrom: original.id }),
+    },
+  });
   const services: AppServices = {
     info: deps.info,
     profileDir: deps.profileDir,

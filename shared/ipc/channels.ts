@@ -27,6 +27,8 @@ export const CHANNEL_NAMES = [
   'history.open',
   'history.delete',
   'history.importImgur',
+  // The editor's way in from History (editorwire).
+  'history.edit',
   'sxcu.list',
   'sxcu.import',
   'sxcu.remove',

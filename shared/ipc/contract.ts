@@ -193,6 +193,8 @@ export const channels = {
   'history.delete': channel<{ remote: 'deleted' | 'skipped' }>()(z.object({ id: recordId, localOnly: z.boolean().optional() }).strict()),
   /** Brings the connected Imgur account's existing images into history. */
   'history.importImgur': channel<{ imported: number; alreadyThere: number }>()(z.object({}).strict()),
+  /** Opens the entry's image in the editor (answers once the window is open); Enter uploads the edit as a new entry linked to it. */
+  'history.edit': channel<null>()(z.object({ id: recordId }).strict()),
 
   'sxcu.list': channel<CustomUploaderSummary[]>()(z.object({}).strict()),
   'sxcu.import': channel<SxcuImportResult>()(

@@ -8,7 +8,8 @@ import { basename, extname } from 'node:path';
 import { DEFAULT_EDITOR_STYLE, type ShapeStyle } from '../../../shared/editor/shapes.js';
 import { editorStyleSchema } from '../../../shared/ipc/editor-contract.js';
 import type { SettingSection } from '../../../shared/settings/fields.js';
-import { ShotputError } from '../errors.js';
+import type { HistoryRecord } from '../../../shared/uploads.js';
+import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { decodeToRgba } from '../pipeline/index.js';
 import type { CorePlatform } from '../platform.js';
@@ -39,6 +40,12 @@ export interface EditorServiceDeps {
   logger: Logger;
   /** The after-capture tasks (without the editor) for an edited file. */
   afterEdit(image: CapturedImage): Promise<unknown>;
+  /** History entries, their image, and uploading an edited copy as a new entry linked to the original. */
+  records?: {
+    get(id: string): HistoryRecord | undefined;
+    download(record: HistoryRecord): Promise<Buffer>;
+    uploadEdit(name: string, png: Buffer, original: HistoryRecord): Promise<unknown>;
+  };
 }
 
 export const EDITOR_STYLE_KEY = 'editor.style';
@@ -116,6 +123,25 @@ export class EditorService {
     if (!edited) return false;
     await this.deps.afterEdit({ ...edited, windowTitle: baseNameOf(path) });
     return true;
+  }
+
+  /**
+   * "Edit" on a History entry: answers once the editor is open on the entry's image (a failure to
+   * get it is the caller's to show); Enter uploads the edit as a new entry linked to the original.
+   */
+  async openRecord(id: string): Promise<void> {
+    const records = this.deps.records;
+    const record = records?.get(id);
+    if (!records || !record) throw new ShotputError('not_found', 'That upload is no longer in history; refresh the list.');
+    if (!this.available) throw new ShotputError('no_editor', 'The editor opens in the Shotput app only.');
+    const pixels = await decodeToRgba({ kind: 'buffer', data: await records.download(record), name: record.fileName });
+    void this.edit({ pixels, title: record.fileName })
+      .then((edited) => edited && records.uploadEdit(`${baseNameOf(record.fileName)} (edited).png`, edited.png, record))
+      .catch((err: unknown) => {
+        const message = toUserError(err).message;
+        this.deps.logger.warn(`The edit of ${record.fileName} was not uploaded: ${message}`);
+        this.deps.platform.notify('Could not upload the edited image', message);
+      });
   }
 
   private rememberedStyle(): ShapeStyle {

@@ -63,6 +63,8 @@ export interface UploadOptions {
    * collected before the job is queued so a retry or a resume never asks twice.
    */
   answers?: Record<string, string>;
+  /** Not sent to the host: the history entry this image is an edited copy of, kept on the new entry. */
+  editedFrom?: string;
 }
 
 /** The normalized result every uploader returns. */

@@ -55,6 +55,7 @@ export function uploadRecorder(deps: RecorderDeps) {
       title: job.options.title,
       thumbnails,
       origin: 'upload',
+      editedFrom: job.options.editedFrom,
     });
     if (!created) return record.id;
     try {

@@ -63,6 +63,8 @@ interface HistoryState {
   copy(ids: string[], format: LinkFormat): Promise<void>;
   copyNamed(record: HistoryRecord, link: string, label: string): Promise<void>;
   open(record: HistoryRecord, which: 'viewer' | 'image' | 'deletePage'): Promise<void>;
+  /** Opens the upload's image in the editor; Enter there uploads the edit as a new entry. */
+  edit(record: HistoryRecord): Promise<void>;
   deleteFromHost(records: HistoryRecord[]): Promise<void>;
   removeFromHistory(records: HistoryRecord[]): Promise<void>;
   retry(record: HistoryRecord): Promise<void>;
@@ -293,6 +295,15 @@ export const useHistory = create<HistoryState>((set, get) => {
     async open(record, which) {
       try {
         await call('history.open', { id: record.id, which });
+      } catch (err) {
+        fail(err);
+      }
+    },
+
+    async edit(record) {
+      try {
+        toast.show({ kind: 'info', text: `Opening ${record.fileName} in the editor…` });
+        await call('history.edit', { id: record.id });
       } catch (err) {
         fail(err);
       }
