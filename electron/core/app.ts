@@ -33,7 +33,7 @@ import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
 import { afterCaptureSection, afterUploadSection } from './uploads/tasks/settings.js';
 import { EditorService, editorSection } from './editor/service.js';
-import { downloadRecordImage } from './editor/record-image.js';
+import { recordImageBytes } from './editor/record-image.js';
 import { ActionRunner, hotkeysSection } from './actions.js';
 import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
 import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
@@ -217,7 +217,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       platform,
       logger,
       now,
-      upload: (name, png) => uploads.addData(name, png),
+      upload: (name, png, savedTo) => uploads.addData(name, png, undefined, undefined, savedTo),
       openEditor: withEditor && editor.available ? (captured) => editor.editCapture(captured) : undefined,
     });
   const editor: EditorService = new EditorService({
@@ -227,7 +227,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     afterEdit: (image) => runTasks(image, false),
     records: {
       get: (id) => history.get(id),
-      download: (record) => downloadRecordImage(record, fetchImpl),
+      download: (record) => recordImageBytes(record, fetchImpl),
       uploadEdit: (name, png, original) => uploads.addData(name, png, original.uploaderId, { editedFrom: original.id }),
     },
   });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { isWebLink, type HistoryRecord } from '../../../shared/uploads.js';
 import { formatBytes } from '../../../shared/format.js';
 import { ShotputError } from '../errors.js';
@@ -5,10 +6,19 @@ import { ShotputError } from '../errors.js';
 /** More than any screenshot; a link answering more is not the image the user means to edit. */
 export const MAX_EDIT_DOWNLOAD_BYTES = 100 * 1024 * 1024;
 
-/**
- * The image of a history entry, to edit: the direct link's bytes (history keeps only thumbnails
- * locally). Refuses, saying why, an entry whose image cannot be had.
- */
+/** The image of a history entry, to edit: its own file on this computer while it is there, else its link's bytes. */
+export async function recordImageBytes(record: HistoryRecord, fetchImpl: typeof fetch): Promise<Buffer> {
+  if (record.localPath) {
+    try {
+      return await readFile(record.localPath);
+    } catch {
+      // Moved or deleted since: the host still has it.
+    }
+  }
+  return downloadRecordImage(record, fetchImpl);
+}
+
+/** The direct link's bytes. Refuses, saying why, an entry whose image cannot be had. */
 export async function downloadRecordImage(record: HistoryRecord, fetchImpl: typeof fetch, maxBytes = MAX_EDIT_DOWNLOAD_BYTES): Promise<Buffer> {
   if (record.status === 'deleted') throw new ShotputError('not_on_host', `${record.fileName} was deleted from the host, so there is no image to edit.`);
   if (record.awaitingModeration || !record.url) throw new ShotputError('no_link', `${record.fileName} has no public link yet (awaiting moderation); edit it once the host publishes it.`);

@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditorSession } from '../../../electron/core/editor/session.js';
@@ -70,6 +71,18 @@ describe('Edit on a History entry', () => {
     const sent = await sharp(imge.uploads.at(-1)!.file!.bytes!).raw().toBuffer({ resolveWithObject: true });
     expect([sent.info.width, sent.info.height]).toEqual([6, 4]);
     expect([...sent.data.subarray(0, 3)]).toEqual([0, 0, 0]);
+  });
+
+  it('opens the entry\'s own file on this computer when it is still there', async () => {
+    const local = join(await tempProfile(), 'local.png');
+    await sharp({ create: { width: 3, height: 2, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 1 } } }).png().toFile(local);
+    const entry = core.history.addOrFind({ uploaderId: 'imge', fileName: 'local.png', url: `${hostUrl}/i/not-there.png`, origin: 'upload', localPath: local }).record;
+    expect(await core.dispatch('history.edit', { id: entry.id })).toEqual({ ok: true, value: null });
+    const session = sessions.at(-1)!;
+    const init = (await session.dispatch('editor.init', {})) as { ok: true; value: { frame: { url: string; width: number } } };
+    expect(init.value.frame.width).toBe(3);
+    expect([...frames.lookup(init.value.frame.url)!.data.subarray(0, 4)]).toEqual([0, 0, 255, 255]);
+    session.close();
   });
 
   it('says why when the image cannot be had, and opens no editor', async () => {

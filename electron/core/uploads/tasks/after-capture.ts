@@ -25,7 +25,8 @@ export interface AfterCaptureDeps {
   platform: CorePlatform;
   logger: Logger;
   now(): number;
-  upload(name: string, png: Buffer): Promise<QueueJob>;
+  /** `savedTo`: where the save task wrote the same image, so history can open it. */
+  upload(name: string, png: Buffer, savedTo?: string): Promise<QueueJob>;
   /**
    * The "open in editor" task: answers the edited image (Enter), which the tasks after it use,
    * or null when the user discarded the edit (Esc), which cancels them.
@@ -96,7 +97,7 @@ export async function runAfterCapture(captured: CapturedImage, deps: AfterCaptur
   }
   if (settings.getBoolean('afterCapture.upload')) {
     await attempt('upload', async () => {
-      report.job = await deps.upload(`${baseName}.png`, image.png);
+      report.job = await deps.upload(`${baseName}.png`, image.png, report.savedTo);
     });
   }
   if (settings.getBoolean('afterCapture.notify')) {
