@@ -36,7 +36,7 @@ import { EditorService, editorSection } from './editor/service.js';
 import { recordImageBytes } from './editor/record-image.js';
 import { ActionRunner, hotkeysSection } from './actions.js';
 import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
-import { runAfterCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
+import { runAfterCapture, uploadCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
 import { captureModesSection } from './shots/settings.js';
 import { pipelinePreparer, pipelineThumbnailMaker } from './uploads/pipeline-adapters.js';
 import { UploadsService, type ThumbnailMaker, type UploadsDeps } from './uploads/service.js';
@@ -217,7 +217,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       platform,
       logger,
       now,
-      upload: (name, png, savedTo) => uploads.addData(name, png, undefined, undefined, savedTo),
+      upload: (name, source) => uploadCapture(uploads, name, source),
       openEditor: withEditor && editor.available ? (captured) => editor.editCapture(captured) : undefined,
     });
   const editor: EditorService = new EditorService({
@@ -228,7 +228,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     records: {
       get: (id) => history.get(id),
       download: (record) => recordImageBytes(record, fetchImpl),
-      uploadEdit: (name, png, original) => uploads.addData(name, png, original.uploaderId, { editedFrom: original.id }),
+      uploadEdit: (name, pixels, original) => uploads.addImage(name, pixels, original.uploaderId, { editedFrom: original.id }),
     },
   });
   const services: AppServices = {

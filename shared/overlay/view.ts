@@ -12,7 +12,16 @@ export interface FrameView {
   top: number;
 }
 
-export function fitFrame(frame: Size, viewport: Size): FrameView {
+/**
+ * On the display it was captured from, the window is the frame's size divided by the display's
+ * scale factor (give or take the rounding of DIP bounds, 2560 px at 1.5× is a 1707 px window):
+ * the frame is then drawn from the top-left corner at exactly 1/scaleFactor CSS pixels per image
+ * pixel, so each image pixel is one device pixel and nothing is resampled. In any other viewport
+ * (a browser of another size) it is scaled to fit.
+ */
+export function fitFrame(frame: Size, viewport: Size, scaleFactor = 1): FrameView {
+  const native = 1 / scaleFactor;
+  if (Math.abs(frame.width * native - viewport.width) < 1 && Math.abs(frame.height * native - viewport.height) < 1) return { scale: native, left: 0, top: 0 };
   const scale = Math.min(viewport.width / frame.width, viewport.height / frame.height);
   return { scale, left: (viewport.width - frame.width * scale) / 2, top: (viewport.height - frame.height * scale) / 2 };
 }

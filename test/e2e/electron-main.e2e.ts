@@ -5,7 +5,7 @@
  * proves is written in the README ("Electron without Electron").
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -166,6 +166,8 @@ describe('the built main process on the electron double', () => {
     const wanted = Buffer.alloc(300 * 200 * 4);
     for (let row = 0; row < 200; row++) whole.copy(wanted, row * 1200, ((50 + row) * 1920 + 100) * 4, ((50 + row) * 1920 + 400) * 4);
     expect(data.equals(wanted)).toBe(true);
+    // Saved and uploaded share one encode: the host got the saved file's very bytes.
+    expect(imge.uploads[0]!.file?.sha256).toBe(createHash('sha256').update(readFileSync(join(saved, file!))).digest('hex'));
   });
 
   it('lists the upload in the tray; clicking it copies the link again', async () => {

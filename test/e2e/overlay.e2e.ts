@@ -101,6 +101,32 @@ describe('region overlay through the harness', () => {
     expect((await harness.result()).printed).toEqual({ x: 200, y: 200, width: 400, height: 300 });
   });
 
+  it('with --scale-factor 1.5 the frame is drawn one image pixel per device pixel, even when the window size was rounded, and regions come back in image pixels', async () => {
+    // 1-pixel stripes that any resampling would blur; 1201×901 at 1.5× is an 800.67×600.67 DIP window, rounded to 801×601.
+    const stripes = (x: number, y: number) => ((x + y) % 2 === 0 ? [255, 255, 255] : [0, 0, 0]);
+    const fine = join(dir, 'stripes.png');
+    await fromRaw(paint(1201, 901, stripes), 1201, 901).png().toFile(fine);
+    const { page, harness, problems } = await openOverlay(fine, ['--scale-factor', '1.5'], { width: 801, height: 601, deviceScaleFactor: 1.5 });
+    await page.keyboard.press('a');
+    // The pointer (crosshair, magnifier) away from the two places looked at.
+    await page.mouse.move(450, 50);
+    await expect.poll(() => sizeLabel(page)).toMatch(/1201 × 901/);
+    const shot = await rgba(await page.screenshot({ clip: { x: 100, y: 100, width: 200, height: 200 } }));
+    // The clip starts at CSS (100, 100): image pixel (150, 150).
+    for (const [x, y] of [[0, 0], [1, 0], [33, 77], [120, 5], [299, 299]] as const) expect(pixelAt(shot, x, y).slice(0, 3)).toEqual(stripes(150 + x, 150 + y));
+    // Near the right edge too (clear of the toolbar), where a frame scaled to fit the rounded window would have drifted.
+    const edge = await rgba(await page.screenshot({ clip: { x: 700, y: 300, width: 100, height: 100 } }));
+    for (const [x, y] of [[140, 10], [141, 46], [146, 41], [147, 97]] as const) expect(pixelAt(edge, x, y).slice(0, 3)).toEqual(stripes(1050 + x, 450 + y));
+    await page.keyboard.press('Escape');
+    await harness.result();
+
+    const again = await openOverlay(fine, ['--scale-factor', '1.5'], { width: 801, height: 601, deviceScaleFactor: 1.5 });
+    await drag(again.page, [100, 100], [300, 200]);
+    await again.page.keyboard.press('Enter');
+    expect((await again.harness.result()).printed).toEqual({ x: 150, y: 150, width: 300, height: 150 });
+    expect([...problems, ...again.problems]).toEqual([]);
+  });
+
   it('arrow keys move the selection 1 px, Shift+arrows 10 px, and it stops at the frame edge', async () => {
     const { page, harness } = await openOverlay(desktop);
     await drag(page, [100, 80], [400, 300]);

@@ -43,6 +43,7 @@ if (overlayImage) {
     image: overlayImage,
     windowsFile: optionValue(argv, '--windows'),
     lastRegion: optionValue(argv, '--last-region'),
+    scaleFactor: optionValue(argv, '--scale-factor'),
     port,
     rendererDir,
     logger: consoleLogger('harness'),

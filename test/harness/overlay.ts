@@ -1,6 +1,7 @@
 /**
- * `npm run harness -- --overlay IMAGE [--windows FILE.json] [--last-region X,Y,W,H] [--port N]`:
- * the region overlay on any image, in a browser. The image is decoded once to raw RGBA (as a
+ * `npm run harness -- --overlay IMAGE [--windows FILE.json] [--last-region X,Y,W,H] [--scale-factor S] [--port N]`:
+ * the region overlay on any image, in a browser; `--scale-factor` is the captured display's (a
+ * page of the image's size divided by it, at that device scale, shows one image pixel per device pixel). The image is decoded once to raw RGBA (as a
  * capture arrives) and served at /capture/<token>; the page talks to the same overlay session
  * Electron main uses. A confirmed region is printed as one JSON line in image pixels, a cancel as
  * {"cancelled":true}; then the harness exits 0.
@@ -18,6 +19,7 @@ export interface OverlayHarnessOptions {
   image: string;
   windowsFile?: string;
   lastRegion?: string;
+  scaleFactor?: string;
   port: number;
   rendererDir: string;
   logger: Logger;
@@ -61,12 +63,19 @@ function parseRegion(text: string): OverlayInit['lastRegion'] {
   return { x: x!, y: y!, width: width!, height: height! };
 }
 
+function parseScaleFactor(text: string | undefined): number {
+  if (text === undefined) return 1;
+  const value = Number(text);
+  if (!(value > 0 && value <= 16)) throw new UsageError(`--scale-factor needs a number above 0 and at most 16, like 1.5 or 2; got ${JSON.stringify(text)}.`);
+  return value;
+}
+
 export async function startOverlayHarness(options: OverlayHarnessOptions): Promise<{ url: string; outcome: Promise<OverlayOutcome>; close(): Promise<void> }> {
   const [image, windows] = await Promise.all([decodeToRgba(options.image), options.windowsFile ? readWindows(options.windowsFile) : []]);
   const framePath = `/capture/${randomBytes(16).toString('hex')}`;
   const session = createOverlaySession({
     frame: { url: framePath, width: image.width, height: image.height, format: 'rgba' },
-    scaleFactor: 1,
+    scaleFactor: parseScaleFactor(options.scaleFactor),
     windows,
     lastRegion: options.lastRegion ? parseRegion(options.lastRegion) : null,
   });

@@ -1,4 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import sharp from 'sharp';
@@ -31,15 +34,71 @@ function stop(child: ChildProcess): Promise<void> {
  */
 export async function startXServer(options: { size?: string; windowManager?: boolean } = {}): Promise<XServer> {
   requireTool('Xvfb', 'xvfb');
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', `${options.size ?? '1280x800'}x24`, '-nolisten', 'tcp', '-noreset'], {
+  return attach(spawn('Xvfb', ['-displayfd', '3', '-screen', '0', `${options.size ?? '1280x800'}x24`, '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] }), options);
+}
+
+const DUMMY_DRIVER = '/usr/lib/xorg/modules/drivers/dummy_drv.so';
+
+/**
+ * A private Xorg on the dummy video driver with one RandR output per monitor, laid out left to
+ * right with their tops aligned, as on a desk: a real multi-monitor X server (Xvfb has one
+ * output, and xcap lists outputs, not Xinerama heads). Needs xserver-xorg-core and
+ * xserver-xorg-video-dummy.
+ */
+export async function startMonitorsXServer(monitors: Array<{ width: number; height: number }>, options: { windowManager?: boolean } = {}): Promise<XServer & { dir: string }> {
+  requireTool('Xorg', 'xserver-xorg-core');
+  requireTool('xrandr', 'x11-xserver-utils');
+  if (!existsSync(DUMMY_DRIVER)) throw new Error(`The dummy X driver is not installed; multi-monitor tests need it (apt-get install xserver-xorg-video-dummy; .ci/run installs it).`);
+  const dir = mkdtempSync(join(tmpdir(), 'shotput-xorg-'));
+  const width = monitors.reduce((sum, m) => sum + m.width, 0);
+  const height = Math.max(...monitors.map((m) => m.height));
+  const config = join(dir, 'xorg.conf');
+  writeFileSync(
+    config,
+    [
+      'Section "Device"\n  Identifier "dummy"\n  Driver "dummy"\n  VideoRam 256000\nEndSection',
+      'Section "Monitor"\n  Identifier "monitor"\n  HorizSync 5.0-1000.0\n  VertRefresh 5.0-200.0\nEndSection',
+      `Section "Screen"\n  Identifier "screen"\n  Device "dummy"\n  Monitor "monitor"\n  DefaultDepth 24\n  SubSection "Display"\n    Depth 24\n    Virtual ${width} ${height}\n  EndSubSection\nEndSection`,
+    ].join('\n'),
+  );
+  const xorg = spawn('Xorg', ['-config', config, '-configdir', dir, '-displayfd', '3', '-noreset', '-nolisten', 'tcp', '-logfile', join(dir, 'xorg.log')], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
+  // The window manager comes after the outputs are laid out, so it places windows on the final screen.
+  const server = await attach(xorg, { windowManager: false });
+  const xrandr = (...args: string[]) => {
+    const run = spawnSync('xrandr', args, { env: server.env, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`xrandr ${args.join(' ')} failed: ${run.stderr}`);
+  };
+  let x = 0;
+  monitors.forEach((m, i) => {
+    // A mode of exactly this size (CVT-like timings; the dummy driver takes any).
+    const mode = `shotput-${m.width}x${m.height}`;
+    const clock = ((m.width + 160) * (m.height + 30) * 60) / 1e6;
+    xrandr('--newmode', mode, clock.toFixed(2), String(m.width), String(m.width + 48), String(m.width + 80), String(m.width + 160), String(m.height), String(m.height + 3), String(m.height + 10), String(m.height + 30));
+    xrandr('--addmode', `DUMMY${i}`, mode);
+    xrandr('--output', `DUMMY${i}`, '--mode', mode, '--pos', `${x}x0`, ...(i === 0 ? ['--primary'] : []));
+    x += m.width;
+  });
+  if (options.windowManager !== false) await startWindowManager(server);
+  return {
+    ...server,
+    dir,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for the server's display number, then gives the environment and client handling every X server here shares. */
+async function attach(server: ChildProcess, options: { windowManager?: boolean }): Promise<XServer> {
   let log = '';
-  xvfb.stderr!.on('data', (d) => (log += d));
+  server.stderr!.on('data', (d) => (log += d));
   const number = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: xvfb.stdio[3] as Readable }).once('line', resolve);
-    xvfb.once('error', reject);
-    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}: ${log}`)));
+    createInterface({ input: server.stdio[3] as Readable }).once('line', resolve);
+    server.once('error', reject);
+    server.once('exit', (code) => reject(new Error(`The X server exited with ${code}: ${log}`)));
   });
   const display = `:${number.trim()}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display };
@@ -52,20 +111,23 @@ export async function startXServer(options: { size?: string; windowManager?: boo
     clients.push(child);
     return child;
   };
-  if (options.windowManager !== false) {
-    requireTool('openbox', 'openbox');
-    spawnClient('openbox', ['--sm-disable']);
-    await waitFor(() => spawnSync('xprop', ['-root', '_NET_SUPPORTING_WM_CHECK'], { env, encoding: 'utf8' }).stdout.includes('window id'), 'openbox to start');
-  }
-  return {
+  const x: XServer = {
     display,
     env,
     spawnClient,
     async close() {
       await Promise.all(clients.map(stop));
-      await stop(xvfb);
+      await stop(server);
     },
   };
+  if (options.windowManager !== false) await startWindowManager(x);
+  return x;
+}
+
+async function startWindowManager(x: XServer): Promise<void> {
+  requireTool('openbox', 'openbox');
+  x.spawnClient('openbox', ['--sm-disable']);
+  await waitFor(() => spawnSync('xprop', ['-root', '_NET_SUPPORTING_WM_CHECK'], { env: x.env, encoding: 'utf8' }).stdout.includes('window id'), 'openbox to start');
 }
 
 export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -11,12 +11,11 @@ import type { SettingSection } from '../../../shared/settings/fields.js';
 import type { HistoryRecord } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { decodeToRgba } from '../pipeline/index.js';
+import { decodeToRgba, type RawPixels } from '../pipeline/index.js';
 import type { CorePlatform } from '../platform.js';
 import type { SettingsService } from '../settings/service.js';
 import type { FrameImage, FrameStore } from '../shots/frames.js';
-import { encodePng } from '../shots/raw.js';
-import { saveUnderFreeName, type CapturedImage } from '../uploads/tasks/after-capture.js';
+import { encodeCapturePng, saveUnderFreeName, type CapturedImage } from '../uploads/tasks/after-capture.js';
 import { createEditorSession, type EditedImage, type EditorSession } from './session.js';
 
 /** Opens and closes editor windows (Electron main in the app). */
@@ -44,7 +43,7 @@ export interface EditorServiceDeps {
   records?: {
     get(id: string): HistoryRecord | undefined;
     download(record: HistoryRecord): Promise<Buffer>;
-    uploadEdit(name: string, png: Buffer, original: HistoryRecord): Promise<unknown>;
+    uploadEdit(name: string, pixels: RawPixels, original: HistoryRecord): Promise<unknown>;
   };
 }
 
@@ -73,14 +72,14 @@ export class EditorService {
     return this.windows !== undefined;
   }
 
-  /** Opens a window on the image; answers the edited image (Enter), or null when discarded or closed. */
-  async edit(request: EditRequest): Promise<CapturedImage | null> {
+  /** Opens a window on the image; answers the edited image's pixels (Enter), or null when discarded or closed. */
+  async edit(request: EditRequest): Promise<(CapturedImage & { pixels: RawPixels }) | null> {
     if (!this.windows) throw new ShotputError('no_editor', 'The editor opens in the Shotput app only; start Shotput and open the image from its tray menu.');
     const { presenter, frames } = this.windows;
     const url = frames.put(request.pixels);
-    let edited: CapturedImage | undefined;
-    const encode = (image: EditedImage) =>
-      encodePng({ data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height, x: 0, y: 0, scaleFactor: request.scaleFactor ?? 1 });
+    let edited: (CapturedImage & { pixels: RawPixels }) | undefined;
+    const pixelsOf = (image: EditedImage): RawPixels => ({ data: image.data, width: image.width, height: image.height, order: 'rgba', scaleFactor: request.scaleFactor });
+    const encode = (image: EditedImage) => encodeCapturePng(pixelsOf(image));
     const session = createEditorSession({
       init: {
         frame: { url, width: request.pixels.width, height: request.pixels.height, format: 'rgba' },
@@ -95,7 +94,8 @@ export class EditorService {
         this.deps.platform.writeClipboardImage(await encode(image));
       },
       finish: async (image) => {
-        edited = { png: await encode(image), width: image.width, height: image.height };
+        // Pixels, not PNG: the tasks after the editor encode once, as for any capture.
+        edited = { pixels: pixelsOf(image), width: image.width, height: image.height };
         return 'Done: the edited image goes on to the tasks after the editor.';
       },
     });
@@ -111,7 +111,7 @@ export class EditorService {
 
   /** The "open in editor" after-capture task: the capture, edited, or null when discarded. */
   async editCapture(image: CapturedImage): Promise<CapturedImage | null> {
-    const pixels = image.pixels ?? (await decodeToRgba({ kind: 'buffer', data: image.png, name: 'the capture' }));
+    const pixels = image.pixels ? rgbaFrame(image.pixels) : await decodeToRgba({ kind: 'buffer', data: image.png, name: 'the capture' });
     const edited = await this.edit({ pixels, title: `Screenshot ${image.width}×${image.height}`, scaleFactor: image.pixels?.scaleFactor });
     return edited && { ...edited, windowTitle: image.windowTitle, app: image.app };
   }
@@ -136,7 +136,7 @@ export class EditorService {
     if (!this.available) throw new ShotputError('no_editor', 'The editor opens in the Shotput app only.');
     const pixels = await decodeToRgba({ kind: 'buffer', data: await records.download(record), name: record.fileName });
     void this.edit({ pixels, title: record.fileName })
-      .then((edited) => edited && records.uploadEdit(`${baseNameOf(record.fileName)} (edited).png`, edited.png, record))
+      .then((edited) => edited && records.uploadEdit(`${baseNameOf(record.fileName)} (edited).png`, edited.pixels, record))
       .catch((err: unknown) => {
         const message = toUserError(err).message;
         this.deps.logger.warn(`The edit of ${record.fileName} was not uploaded: ${message}`);
@@ -154,6 +154,15 @@ export class EditorService {
       return DEFAULT_EDITOR_STYLE;
     }
   }
+}
+
+/** A capture's pixels as the editor page reads them: RGBA bytes (a BGRA bitmap is reordered once). */
+function rgbaFrame(pixels: RawPixels): FrameImage {
+  const bytes = Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength);
+  if (pixels.order !== 'bgra') return { data: bytes, width: pixels.width, height: pixels.height };
+  const data = Buffer.from(bytes);
+  for (let i = 0; i < data.length; i += 4) [data[i], data[i + 2]] = [data[i + 2]!, data[i]!];
+  return { data, width: pixels.width, height: pixels.height };
 }
 
 function baseNameOf(title: string): string {

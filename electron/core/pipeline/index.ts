@@ -6,10 +6,12 @@
  *   processImage(input, { out, format, maxWidth, crop, uploader, thumbnails, ... })
  *     decode (pixel bombs refused from the header) → orient by EXIF → crop → resize → encode
  *     (metadata stripped unless kept) → written atomically; rejects with an ImageError.
+ *   encodeImage(input, options)  the same, answered in memory (a capture for the clipboard or a saved file).
  *   makeThumbnails(input, { dir, name })  the three history thumbnails from one decode.
  *   pipelineSection() / pipelineOptionsFromSettings(settings)  the `pipeline.*` settings.
  */
-export { processImage, makeThumbnails } from './process.js';
+export { processImage, makeThumbnails, encodeImage } from './process.js';
+export type { Encoded } from './encode.js';
 export type { OutputTarget, ProcessOptions, ProcessResult, ThumbnailFile } from './process.js';
 export type { ImageInput, RawPixels } from './source.js';
 export type { PipelineOptions, JobOptions } from './options.js';

@@ -9,6 +9,7 @@ import { resolveOptions, type JobOptions } from './options.js';
 import type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, ThumbnailFile } from './process-types.js';
 import { tryPassThrough } from './passthrough.js';
 import type { ImageInput } from './source.js';
+import type { Encoded } from './encode.js';
 
 export type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, ThumbnailFile } from './process-types.js';
 
@@ -34,6 +35,12 @@ export async function processImage(input: ImageInput, options: ProcessOptions & 
   }
   const { reencodeImage } = await import('./reencode.js');
   return reencodeImage(input, options, o);
+}
+
+/** Encodes an image (a capture's bitmap, usually) into memory instead of a file; the options are processImage's. */
+export async function encodeImage(input: ImageInput, options: JobOptions = {}): Promise<Encoded> {
+  const { encodeInMemory } = await import('./reencode.js');
+  return encodeInMemory(input, options);
 }
 
 /**

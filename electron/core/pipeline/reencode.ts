@@ -1,7 +1,7 @@
 import type { Sharp } from 'sharp';
 import { join } from 'node:path';
 import { decodeToPixels, inspect, openDecoder, type DecodeLimits } from './decode.js';
-import { encodePixels } from './encode.js';
+import { encodePixels, type Encoded } from './encode.js';
 import { ImageError, ImageErrorCode } from './errors.js';
 import { FORMAT_INFO, chooseFormat, type ImageFormat } from './formats.js';
 import { resolveOptions, type JobOptions, type LossyFormat, type ResolvedOptions } from './options.js';
@@ -111,6 +111,13 @@ export async function reencodeImage(input: ImageInput, options: ProcessOptions, 
     sourceFormat: job.source.kind === 'raw' ? 'raw' : job.source.format,
     ...(thumbnails ? { thumbnails: describeThumbnails(thumbnails) } : {}),
   };
+}
+
+/** The same decode → crop → resize → encode, kept in memory: for the clipboard or a file its caller names. */
+export async function encodeInMemory(input: ImageInput, options: JobOptions): Promise<Encoded> {
+  const o = resolveOptions(options);
+  const job = await decodeJob(input, o);
+  return encodePixels(job.source.name, job.pixels, { format: job.format, quality: qualityFor(job.format, o), density: job.density, timeoutSeconds: o.timeoutSeconds }, job.reopen);
 }
 
 /**

@@ -7,7 +7,6 @@ import type { CaptureService } from '../capture/service.js';
 import { cropRaw, intersect, type DisplayInfo, type RawImage, type Rect, type WindowInfo } from '../capture/geometry.js';
 import type { FrameStore } from './frames.js';
 import { displayUnderCursor, pairDisplays, toDisplayPixels, toVirtualPixels, windowsOnDisplay, type ScreenLayout } from './layout.js';
-import { encodePng } from './raw.js';
 
 /** What the capture flow needs of an overlay session (core/ipc/overlay-session.ts, which also answers the page). */
 export interface RegionSession {
@@ -54,8 +53,8 @@ export interface CaptureOutcome {
 /**
  * The capture modes behind the actions: region (the overlay on every display), full screen
  * (stitched), the monitor under the pointer, the active window, the last region again. Each waits
- * the `capture.delay` first, crops the raw bitmap, encodes once and hands the image to the
- * after-capture task list.
+ * the `capture.delay` first, crops the raw bitmap and hands its pixels to the after-capture task
+ * list, which encodes them once.
  */
 export class ScreenshotService<S extends RegionSession = RegionSession> {
   private busy = false;
@@ -71,7 +70,8 @@ export class ScreenshotService<S extends RegionSession = RegionSession> {
       if (delay > 0) await this.deps.countdown(delay);
       const taken = await this.take(mode);
       if (!taken) return { mode, cancelled: true };
-      const image: CapturedImage = { png: await encodePng(taken.raw), width: taken.raw.width, height: taken.raw.height, pixels: taken.raw, windowTitle: taken.window?.title, app: taken.window?.app };
+      const { data, width, height, scaleFactor } = taken.raw;
+      const image: CapturedImage = { pixels: { data, width, height, order: 'rgba', scaleFactor }, width, height, windowTitle: taken.window?.title, app: taken.window?.app };
       return { mode, image, report: await this.deps.afterCapture(image) };
     } finally {
       this.busy = false;

@@ -16,6 +16,7 @@ const root = document.getElementById('overlay')!;
 const frameCanvas = document.getElementById('overlay-frame') as HTMLCanvasElement;
 const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 let view: FrameView = { scale: 1, left: 0, top: 0 };
+let scaleFactor = 1;
 let draw = createRenderer(root, null);
 
 let scheduled = false;
@@ -32,7 +33,8 @@ async function open(): Promise<void> {
   const init = await overlayApi.init();
   performance.mark('overlay-init');
   const { frame } = init;
-  view = fitFrame(frame, viewport());
+  scaleFactor = init.scaleFactor;
+  view = fitFrame(frame, viewport(), scaleFactor);
   overlayStore.setState({ frame: { width: frame.width, height: frame.height }, windows: init.windows, lastRegion: init.lastRegion });
   const pixels = await paintFrame(frameCanvas, frame);
   draw = createRenderer(root, createMagnifier(root, frameCanvas, pixels, frame));
@@ -46,7 +48,7 @@ async function open(): Promise<void> {
 overlayStore.subscribe(scheduleRender);
 window.addEventListener('resize', () => {
   const { frame } = overlayStore.getState();
-  view = fitFrame(frame, viewport());
+  view = fitFrame(frame, viewport(), scaleFactor);
   scheduleRender();
 });
 bindInput(root, () => view);

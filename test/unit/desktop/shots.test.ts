@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createOverlaySession, type OverlaySession } from '../../../electron/core/ipc/overlay-session.js';
 import { silentLogger } from '../../../electron/core/logger.js';
@@ -6,7 +5,8 @@ import { cropRaw, stitch, type DisplayInfo, type RawImage } from '../../../elect
 import { CaptureService } from '../../../electron/core/capture/service.js';
 import type { CaptureSource } from '../../../electron/core/capture/types.js';
 import { FrameStore } from '../../../electron/core/shots/frames.js';
-import { displayUnderCursor, pairDisplays, type ScreenDisplay } from '../../../electron/core/shots/layout.js';
+import { displayUnderCursor, pairDisplays, toDisplayPixels, toVirtualPixels, type ScreenDisplay } from '../../../electron/core/shots/layout.js';
+import { fitFrame, toImage } from '../../../shared/overlay/view.js';
 import { ScreenshotService, type OverlayView, type ScreenshotDeps } from '../../../electron/core/shots/service.js';
 import type { CapturedImage } from '../../../electron/core/uploads/tasks/after-capture.js';
 
@@ -67,7 +67,8 @@ function service(source: CaptureSource, cursor = { x: 10, y: 10 }, overrides: Pa
   return { shots, opened, images, values, closed: () => closed };
 }
 
-const pixels = async (png: Buffer) => sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+/** The captured pixels the after-capture tasks got: raw, not encoded (they encode at most once). */
+const pixels = async (image: CapturedImage) => ({ data: Buffer.from(image.pixels!.data) });
 
 describe('display geometry', () => {
   it('pairs captured displays with window-system displays by physical size despite different ids and scales', () => {
@@ -78,6 +79,38 @@ describe('display geometry', () => {
   it('finds the display under the pointer (DIP), also left of the origin', () => {
     expect(displayUnderCursor(DISPLAYS, { displays: () => SCREEN, cursor: () => ({ x: -100, y: 100 }) }).id).toBe('HDMI-1');
     expect(displayUnderCursor(DISPLAYS, { displays: () => SCREEN, cursor: () => ({ x: 150, y: 100 }) }).id).toBe('eDP-1');
+  });
+});
+
+describe('display geometry at 1.5× and 2× with negative origins', () => {
+  // A 1.5× 2560×1440 panel (DIP 1707×960, rounded) above-left of the origin and a 2× 4K panel at the origin.
+  const displays: DisplayInfo[] = [
+    { id: 'a', name: 'DP-1', x: -2560, y: -1440, width: 2560, height: 1440, scaleFactor: 1.5, primary: false },
+    { id: 'b', name: 'eDP-1', x: 0, y: 0, width: 3840, height: 2160, scaleFactor: 2, primary: true },
+  ];
+  const screen: ScreenDisplay[] = [
+    { id: '2', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 2 },
+    { id: '1', bounds: { x: -1707, y: -960, width: 1707, height: 960 }, scaleFactor: 1.5 },
+  ];
+  it('pairs a 1.5× display whose DIP size was rounded, and finds it under a pointer left of and above the origin', () => {
+    const pairs = pairDisplays(displays, screen);
+    expect(pairs.get('a')!.id).toBe('1');
+    expect(pairs.get('b')!.id).toBe('2');
+    expect(displayUnderCursor(displays, { displays: () => screen, cursor: () => ({ x: -10, y: -10 }) }).id).toBe('a');
+  });
+  it('maps a region on the negative-origin display to its image pixels and back, whole pixels, cut at its edge', () => {
+    const region = { x: -300, y: -200, width: 600, height: 400 };
+    expect(toDisplayPixels(region, displays[0]!)).toEqual({ x: 2260, y: 1240, width: 300, height: 200 });
+    expect(toDisplayPixels(region, displays[1]!)).toEqual({ x: 0, y: 0, width: 300, height: 200 });
+    expect(toVirtualPixels({ x: 2260, y: 1240, width: 300, height: 200 }, displays[0]!)).toEqual({ x: -300, y: -200, width: 300, height: 200 });
+  });
+  it('the overlay draws each frame at one image pixel per device pixel: 1/1.5 and 1/2 CSS px, from the corner', () => {
+    expect(fitFrame({ width: 2560, height: 1440 }, { width: 1707, height: 960 }, 1.5)).toEqual({ scale: 1 / 1.5, left: 0, top: 0 });
+    expect(fitFrame({ width: 3840, height: 2160 }, { width: 1920, height: 1080 }, 2)).toEqual({ scale: 0.5, left: 0, top: 0 });
+    // A CSS pixel of the 1.5× window is 1.5 image pixels: (100, 60) is image pixel (150, 90).
+    expect(toImage(fitFrame({ width: 2560, height: 1440 }, { width: 1707, height: 960 }, 1.5), { x: 100, y: 60 })).toEqual({ x: 150, y: 90 });
+    // Any other viewport (a browser window) still fits the frame, letterboxed.
+    expect(fitFrame({ width: 2560, height: 1440 }, { width: 1000, height: 1000 }, 1.5)).toMatchObject({ scale: 1000 / 2560, left: 0 });
   });
 });
 
@@ -99,14 +132,14 @@ describe('capture modes', () => {
     const outcome = await done;
     expect(closed()).toBe(1);
     expect(outcome.image).toMatchObject({ width: 30, height: 40 });
-    const { data } = await pixels(images[0]!.png);
+    const { data } = await pixels(images[0]!);
     expect([...data.subarray(0, 4)]).toEqual([10, 20, 1, 255]);
     expect(JSON.parse(String(values['capture.lastRegion']))).toEqual({ x: -310, y: 60, width: 30, height: 40 });
 
     // Repeat last region: no overlay, same pixels.
     const again = await shots.capture('lastRegion');
     expect(opened).toHaveLength(1);
-    expect((await pixels(again.image!.png)).data.equals(data)).toBe(true);
+    expect((await pixels(again.image!)).data.equals(data)).toBe(true);
   });
 
   it('region cancelled on any display closes all overlays and captures nothing', async () => {
@@ -127,7 +160,7 @@ describe('capture modes', () => {
     const { shots, images } = service(fakeSource(windows), { x: -5, y: 50 });
     expect((await shots.capture('screen')).image).toMatchObject({ width: 720, height: 300 });
     expect((await shots.capture('monitor')).image).toMatchObject({ width: 320, height: 200 });
-    expect((await pixels(images[1]!.png)).data[2]).toBe(1);
+    expect((await pixels(images[1]!)).data[2]).toBe(1);
     expect((await shots.capture('window')).image).toMatchObject({ width: 50, height: 40, windowTitle: 'Front', app: 'code' });
   });
 

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { HistoryRecord, QueueJob } from '../../../shared/uploads.js';
 import { headlessPlatform, type CorePlatform, type NotifyOptions } from '../../../electron/core/platform.js';
@@ -7,7 +8,7 @@ import { silentLogger } from '../../../electron/core/logger.js';
 import { expandFileNamePattern } from '../../../electron/core/uploads/tasks/file-name-pattern.js';
 import { fillLinkTemplate, linkText } from '../../../electron/core/uploads/tasks/link-text.js';
 import { runAfterUpload } from '../../../electron/core/uploads/tasks/after-upload.js';
-import { runAfterCapture, type AfterCaptureDeps } from '../../../electron/core/uploads/tasks/after-capture.js';
+import { encodeCapturePng, runAfterCapture, type AfterCaptureDeps, type CaptureUpload } from '../../../electron/core/uploads/tasks/after-capture.js';
 import { tempProfile } from '../../support/profile.js';
 
 const record: HistoryRecord = {
@@ -111,26 +112,32 @@ describe('after upload', () => {
 });
 
 describe('after capture', () => {
-  const png = Buffer.from('not really a png, but bytes');
-  const image = { png, width: 30, height: 20, windowTitle: 'Editor', app: 'code' };
+  // A 30×20 capture: a blue left half and a red right half, as raw RGBA.
+  const pixels = { data: Buffer.alloc(30 * 20 * 4), width: 30, height: 20, order: 'rgba' as const, scaleFactor: 1 };
+  for (let i = 0; i < 30 * 20; i++) pixels.data.set(i % 30 < 15 ? [0, 0, 255, 255] : [255, 0, 0, 255], i * 4);
+  const image = { pixels, width: 30, height: 20, windowTitle: 'Editor', app: 'code' };
 
   async function deps(values: Record<string, string | number | boolean>, withImageClipboard = true) {
     const { platform, seen } = recordingPlatform(withImageClipboard);
-    const uploaded: Array<{ name: string; png: Buffer; savedTo?: string }> = [];
+    const uploaded: Array<{ name: string; source: CaptureUpload }> = [];
+    const encodes: Array<number | undefined> = [];
     const d: AfterCaptureDeps = {
       settings: settingsOf(values),
       platform,
       logger: silentLogger,
       now: () => new Date(2026, 11, 2, 14, 5, 6).getTime(),
-      upload: async (name, data, savedTo) => {
-        uploaded.push({ name, png: data, savedTo });
+      upload: async (name, source) => {
+        uploaded.push({ name, source });
         return { id: 'j1' } as QueueJob;
       },
+      encodePng: (p, maxSide) => (encodes.push(maxSide), encodeCapturePng(p, maxSide)),
     };
-    return { d, seen, uploaded };
+    return { d, seen, uploaded, encodes };
   }
 
-  it('copies, saves under the pattern, uploads and notifies with the thumbnail, in that order', async () => {
+  const decoded = (png: Buffer) => sharp(png).ensureAlpha().raw().toBuffer();
+
+  it('copies, saves under the pattern, uploads the saved file and notifies, encoding the capture once', async () => {
     const folder = join(await tempProfile(), 'captures');
     const values = {
       'afterCapture.copyImage': true,
@@ -141,16 +148,36 @@ describe('after capture', () => {
       'afterCapture.upload': true,
       'afterCapture.notify': true,
     };
-    const { d, seen, uploaded } = await deps(values);
+    const { d, seen, uploaded, encodes } = await deps(values);
     const report = await runAfterCapture(image, d);
     expect(report.ran).toEqual(['copyImage', 'save', 'upload', 'notify']);
-    expect(seen.images).toEqual([png]);
+    expect(encodes).toEqual([undefined]);
     expect(report.savedTo).toBe(join(folder, 'Editor_20261202_5.png'));
-    expect(await readFile(report.savedTo!)).toEqual(png);
+    const saved = await readFile(report.savedTo!);
+    expect(await decoded(saved)).toEqual(pixels.data);
+    expect(seen.images).toEqual([saved]);
     expect(values['afterCapture.counter']).toBe(5);
-    // The upload knows where the capture was saved, so History can open that file.
-    expect(uploaded).toEqual([{ name: 'Editor_20261202_5.png', png, savedTo: report.savedTo }]);
-    expect(seen.notes).toEqual([{ title: 'Screenshot 30×20', body: `Saved to ${report.savedTo}`, image: png }]);
+    // The saved file is what uploads, so History can open that file.
+    expect(uploaded).toEqual([{ name: 'Editor_20261202_5.png', source: { path: report.savedTo } }]);
+    expect(seen.notes).toEqual([{ title: 'Screenshot 30×20', body: `Saved to ${report.savedTo}`, image: saved }]);
+  });
+
+  it('hands the raw pixels to the queue when uploading alone, and notifies with a small thumbnail, not a second full encode', async () => {
+    const big = { data: Buffer.alloc(600 * 400 * 4, 200), width: 600, height: 400, order: 'rgba' as const, scaleFactor: 1 };
+    const { d, uploaded, encodes, seen } = await deps({ 'afterCapture.upload': true, 'afterCapture.notify': true });
+    const report = await runAfterCapture({ pixels: big, width: 600, height: 400 }, d);
+    expect(report.ran).toEqual(['upload', 'notify']);
+    expect(uploaded).toEqual([{ name: expect.stringMatching(/\.png$/), source: { pixels: big } }]);
+    expect(encodes).toEqual([256]);
+    expect(await sharp(seen.notes[0]!.image).metadata()).toMatchObject({ width: 256, height: 171 });
+  });
+
+  it('uploads an image pasted as PNG as those bytes', async () => {
+    const png = await sharp(pixels.data, { raw: { width: 30, height: 20, channels: 4 } }).png().toBuffer();
+    const { d, uploaded, encodes } = await deps({ 'afterCapture.upload': true });
+    await runAfterCapture({ png, width: 30, height: 20 }, d);
+    expect(uploaded).toEqual([{ name: expect.stringMatching(/\.png$/), source: { png } }]);
+    expect(encodes).toEqual([]);
   });
 
   it('never overwrites an earlier capture with the same name', async () => {
@@ -187,7 +214,10 @@ describe('after capture', () => {
 
   it('opens the editor first; the tasks after it get the edited image', async () => {
     const folder = join(await tempProfile(), 'captures');
-    const edited = { png: Buffer.from('edited bytes'), width: 12, height: 8 };
+    // The editor hands back pixels: 12×8, all green.
+    const green = Buffer.alloc(12 * 8 * 4);
+    for (let i = 0; i < 12 * 8; i++) green.set([0, 255, 0, 255], i * 4);
+    const edited = { pixels: { data: green, width: 12, height: 8, order: 'rgba' as const }, width: 12, height: 8 };
     const opened: unknown[] = [];
     const { d, seen, uploaded } = await deps({
       'afterCapture.openEditor': true,
@@ -201,10 +231,11 @@ describe('after capture', () => {
     const report = await runAfterCapture(image, d);
     expect(report.ran).toEqual(['openEditor', 'copyImage', 'save', 'upload']);
     expect(opened).toEqual([image]);
-    expect(seen.images).toEqual([edited.png]);
-    expect(await readFile(report.savedTo!)).toEqual(edited.png);
-    // The name follows the edited (cropped) size.
-    expect(uploaded).toEqual([{ name: 'Editor_12x8.png', png: edited.png, savedTo: report.savedTo }]);
+    expect(await decoded(seen.images[0]!)).toEqual(green);
+    expect(await decoded(await readFile(report.savedTo!))).toEqual(green);
+    // The name follows the edited (cropped) size; the saved edit is what goes up.
+    expect(report.savedTo).toBe(join(folder, 'Editor_12x8.png'));
+    expect(uploaded).toEqual([{ name: 'Editor_12x8.png', source: { path: report.savedTo } }]);
   });
 
   it('runs nothing after the editor when the edit is discarded', async () => {
@@ -224,7 +255,7 @@ describe('after capture', () => {
     };
     const report = await runAfterCapture(image, d);
     expect(report.failed).toEqual([{ task: 'openEditor', message: expect.stringContaining('no display for the editor') }]);
-    expect(uploaded.map((u) => u.png)).toEqual([png]);
+    expect(uploaded.map((u) => u.source)).toEqual([{ pixels }]);
     expect(seen.notes.map((n) => n.title)).toEqual(['Could not open the editor']);
   });
 });

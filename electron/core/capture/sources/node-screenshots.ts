@@ -46,8 +46,10 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
     return captureError(CaptureErrorCode.failed, `Capturing ${what} failed: ${detail}`, err);
   };
 
-  const toRaw = async (image: NativeImage, x: number, y: number, scaleFactor: number): Promise<RawImage> => {
-    const data = await image.toRaw(options.copyBuffers);
+  const toRaw = (image: NativeImage, x: number, y: number, scaleFactor: number): RawImage => {
+    // The synchronous call copies the pixels once (a few ms for 4K); the asynchronous one first
+    // clones the whole image on this thread and then copies it again on a worker.
+    const data = image.toRawSync(options.copyBuffers);
     return { data, width: image.width, height: image.height, x, y, scaleFactor };
   };
 
@@ -92,7 +94,7 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
       const monitor = (await monitors()).find((m) => String(m.id()) === id);
       if (!monitor) throw captureError(CaptureErrorCode.notFound, `There is no display ${id}. \`shotput capture --list\` shows the displays.`);
       try {
-        return await toRaw(await monitor.captureImage(), monitor.x(), monitor.y(), monitor.scaleFactor());
+        return toRaw(await monitor.captureImage(), monitor.x(), monitor.y(), monitor.scaleFactor());
       } catch (err) {
         throw failed(`display ${id}`, err);
       }
@@ -102,7 +104,7 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
       const window = Window.all().find((w) => String(w.id()) === id);
       if (!window) throw captureError(CaptureErrorCode.notFound, `There is no window ${id}. \`shotput capture --list\` shows the windows.`);
       try {
-        return await toRaw(await window.captureImage(), window.x(), window.y(), window.currentMonitor().scaleFactor());
+        return toRaw(await window.captureImage(), window.x(), window.y(), window.currentMonitor().scaleFactor());
       } catch (err) {
         throw failed(`window ${id}`, err);
       }
