@@ -7,9 +7,11 @@
  *     decode (pixel bombs refused from the header) → orient by EXIF → crop → resize → encode
  *     (metadata stripped unless kept) → written atomically; rejects with an ImageError.
  *   makeThumbnails(input, { dir, name })  the three history thumbnails from one decode.
+ *   fitToLimit(input, bytes, { maxBytes, ladder, out })  a file over a host's limit made to fit, or not.
  *   pipelineSection() / pipelineOptionsFromSettings(settings)  the `pipeline.*` settings.
  */
-export { processImage, makeThumbnails } from './process.js';
+export { processImage, makeThumbnails, fitToLimit } from './process.js';
+export type { FitLadder, FitOptions, FitOutcome, FitStep } from './fit.js';
 export type { OutputTarget, ProcessOptions, ProcessResult, ThumbnailFile } from './process.js';
 export type { ImageInput, RawPixels } from './source.js';
 export type { PipelineOptions, JobOptions } from './options.js';
@@ -19,4 +21,4 @@ export { ImageError, ImageErrorCode } from './errors.js';
 export { FORMAT_INFO, OUTPUT_FORMATS, chooseFormat, formatFromExtension, isOutputFormat } from './formats.js';
 export type { FormatChoice, ImageFormat, OutputFormat, SourceFormat } from './formats.js';
 export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnail-kinds.js';
-export { pipelineSection, pipelineOptionsFromSettings } from './settings.js';
+export { pipelineSection, pipelineOptionsFromSettings, fitChoiceFromSettings, type FitChoice } from './settings.js';

@@ -9,6 +9,7 @@ import { resolveOptions, type JobOptions } from './options.js';
 import type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, ThumbnailFile } from './process-types.js';
 import { tryPassThrough } from './passthrough.js';
 import type { ImageInput } from './source.js';
+import type { FitOptions, FitOutcome } from './fit.js';
 
 export type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, ThumbnailFile } from './process-types.js';
 
@@ -43,4 +44,13 @@ export async function processImage(input: ImageInput, options: ProcessOptions & 
 export async function makeThumbnails(input: ImageInput, target: { dir: string; name: string }, options: JobOptions = {}): Promise<ThumbnailFile[]> {
   const { renderThumbnailFiles } = await import('./reencode.js');
   return renderThumbnailFiles(input, target, options);
+}
+
+/**
+ * Makes an image fit a byte limit (fit.ts): a lossless attempt, then the ladder asked for.
+ * `startBytes` is its size now.
+ */
+export async function fitToLimit(input: ImageInput, startBytes: number, options: FitOptions): Promise<FitOutcome> {
+  const { fitImage } = await import('./fit.js');
+  return fitImage(input, startBytes, options);
 }
