@@ -59,7 +59,7 @@ async function scaled(job: DecodedJob, width: number, height: number, timeoutSec
   return runToPixels(pipeline, { width, height }, false);
 }
 
-function attemptsFor(job: DecodedJob, o: ResolvedOptions, ladder: FitLadder, opaque: boolean, startBytes: number, maxBytes: number): Attempt[] {
+function attemptsFor(job: DecodedJob, o: ResolvedOptions, ladder: FitLadder, opaque: boolean): Attempt[] {
   const name = job.source.name;
   const base = { density: job.density, timeoutSeconds: o.timeoutSeconds };
   const attempts: Attempt[] = [];
@@ -77,9 +77,7 @@ function attemptsFor(job: DecodedJob, o: ResolvedOptions, ladder: FitLadder, opa
   }
   if (ladder === 'size') {
     const { width, height } = job.pixels;
-    SIZE_STEPS.forEach((share, index) => {
-      // Fewer pixels rarely take fewer bytes each: a step whose area alone is over the limit is skipped (the last is always tried).
-      if (share * share * startBytes > maxBytes && index < SIZE_STEPS.length - 1) return;
+    for (const share of SIZE_STEPS) {
       const w = Math.max(1, Math.round(width * share));
       const h = Math.max(1, Math.round(height * share));
       const format = job.format;
@@ -90,7 +88,7 @@ function attemptsFor(job: DecodedJob, o: ResolvedOptions, ladder: FitLadder, opa
           return encodePixels(name, await scaled(job, w, h, o.timeoutSeconds), { ...base, format, quality: qualityFor(format, o) }, from);
         },
       });
-    });
+    }
   }
   return attempts;
 }
@@ -100,13 +98,13 @@ function attemptsFor(job: DecodedJob, o: ResolvedOptions, ladder: FitLadder, opa
  * first result that does to `out`. Resolves `{ fitted: false }` when no step fits; an animation
  * is never re-encoded here.
  */
-export async function fitImage(input: ImageInput, startBytes: number, options: FitOptions): Promise<FitOutcome> {
+export async function fitImage(input: ImageInput, options: FitOptions): Promise<FitOutcome> {
   const o = resolveOptions({ ...options, crop: undefined });
   const job = await decodeJob(input, o);
   if (job.pixels.frames > 1) return { fitted: false };
   const { opaque } = await analysePixels(job.pixels, 0);
   let closest: { step: FitStep; bytes: number } | undefined;
-  for (const attempt of attemptsFor(job, o, options.ladder, opaque, startBytes, options.maxBytes)) {
+  for (const attempt of attemptsFor(job, o, options.ladder, opaque)) {
     const encoded = await attempt.encode();
     const bytes = encoded.data.length;
     if (bytes <= options.maxBytes) {

@@ -7,7 +7,7 @@
  *     decode (pixel bombs refused from the header) → orient by EXIF → crop → resize → encode
  *     (metadata stripped unless kept) → written atomically; rejects with an ImageError.
  *   makeThumbnails(input, { dir, name })  the three history thumbnails from one decode.
- *   fitToLimit(input, bytes, { maxBytes, ladder, out })  a file over a host's limit made to fit, or not.
+ *   fitToLimit(input, { maxBytes, ladder, out })  a file over a host's limit made to fit, or not.
  *   pipelineSection() / pipelineOptionsFromSettings(settings)  the `pipeline.*` settings.
  */
 export { processImage, makeThumbnails, fitToLimit } from './process.js';

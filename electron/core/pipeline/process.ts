@@ -46,11 +46,8 @@ export async function makeThumbnails(input: ImageInput, target: { dir: string; n
   return renderThumbnailFiles(input, target, options);
 }
 
-/**
- * Makes an image fit a byte limit (fit.ts): a lossless attempt, then the ladder asked for.
- * `startBytes` is its size now.
- */
-export async function fitToLimit(input: ImageInput, startBytes: number, options: FitOptions): Promise<FitOutcome> {
+/** Makes an image fit a byte limit (fit.ts): a lossless attempt, then the ladder asked for. */
+export async function fitToLimit(input: ImageInput, options: FitOptions): Promise<FitOutcome> {
   const { fitImage } = await import('./fit.js');
-  return fitImage(input, startBytes, options);
+  return fitImage(input, options);
 }

@@ -64,7 +64,7 @@ export async function fitPreparedImage(
   if (choice === 'refuse') {
     throw tooBigError(descriptor, name, prepared.bytes, `${WHERE} is set to refuse larger images; choose a way to make them fit there, or choose another uploader.`, limit);
   }
-  const outcome = await fitToLimit({ kind: 'file', path: prepared.path, name }, prepared.bytes, {
+  const outcome = await fitToLimit({ kind: 'file', path: prepared.path, name }, {
     ...context.options,
     maxBytes: limit,
     ladder: choice,
