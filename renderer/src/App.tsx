@@ -4,6 +4,7 @@ import { subscribe } from './api/client.js';
 import { OpenedSxcuDialog } from './components/OpenedSxcuDialog.js';
 import { QuestionsDialog } from './components/QuestionsDialog.js';
 import { Toasts } from './components/Toasts.js';
+import { SidebarAlbums } from './components/SidebarAlbums.js';
 import { useCustomUploaders } from './stores/custom-uploaders.js';
 import { DEFAULT_FILTERS, useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
@@ -172,6 +173,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        {view === 'history' && <SidebarAlbums />}
       </nav>
       <QuestionsDialog />
       <OpenedSxcuDialog />

@@ -61,16 +61,17 @@ export class AddJobs {
   }
 
   /** Bytes of a file the user dropped on the window or picked in it, queued from memory. */
-  async addData(name: string, data: Uint8Array, uploaderId?: string, options: UploadOptions = {}): Promise<QueueJob> {
+  /** `localPath`: where the same image is also saved on this computer (a saved capture). */
+  async addData(name: string, data: Uint8Array, uploaderId?: string, options: UploadOptions = {}, localPath?: string): Promise<QueueJob> {
     this.uploaderIdOrDefault(uploaderId);
     const fileName = safeFileName(name);
     const id = await this.chosenOr(uploaderId, () => mimeOfBytes(data, fileName));
-    return this.deps.queue.add({ kind: 'bytes', data, name: fileName }, id, options);
+    return this.deps.queue.add({ kind: 'bytes', data, name: fileName, localPath }, id, options);
   }
 
   /** A captured bitmap (RGBA), encoded once by the pipeline into the job's folder. */
-  addImage(name: string, pixels: RawPixels, uploaderId?: string, options: UploadOptions = {}): Promise<QueueJob> {
-    return this.deps.queue.add({ kind: 'pixels', pixels, name: safeFileName(name) }, this.uploaderIdOrDefault(uploaderId), options);
+  addImage(name: string, pixels: RawPixels, uploaderId?: string, options: UploadOptions = {}, localPath?: string): Promise<QueueJob> {
+    return this.deps.queue.add({ kind: 'pixels', pixels, name: safeFileName(name), localPath }, this.uploaderIdOrDefault(uploaderId), options);
   }
 
   addUrl(url: string, uploaderId?: string, options: UploadOptions = {}): Promise<QueueJob> {

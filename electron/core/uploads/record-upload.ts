@@ -54,6 +54,7 @@ export function uploadRecorder(deps: RecorderDeps) {
       albumId: job.options.albumId,
       title: job.options.title,
       thumbnails,
+      localPath: job.source.kind === 'file' ? job.source.originalPath : undefined,
       origin: 'upload',
     });
     if (!created) return record.id;
