@@ -32,6 +32,8 @@ export interface QueueJob {
   input: string;
   fileName: string;
   bytes?: number;
+  /** What was done to the file before upload that the user should know (made smaller to fit the host's limit). */
+  note?: string;
   state: JobState;
   attempts: number;
   /** ISO time of the next automatic attempt (state 'waiting'). */

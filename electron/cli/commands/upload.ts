@@ -130,6 +130,7 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
           }
         }
         names.set(job.id, job.fileName);
+        if (job.note) progress.line(`${input}: ${job.note}`);
         outcomes.push({ input, job, settled: queue.waitFor(job.id, MAX_WAIT_MS) });
       } catch (err) {
         outcomes.push({ input, error: toUserError(err) });
@@ -186,6 +187,8 @@ function toJson(outcome: Outcome, uploader: string) {
     height: r?.height ?? null,
     bytes: r?.bytes ?? null,
     historyId: r?.id ?? null,
+    /** What was done to the file before upload (made to fit the host's limit), or null. */
+    note: outcome.job?.note ?? null,
     error: outcome.error ?? null,
   };
 }

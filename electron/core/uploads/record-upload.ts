@@ -59,7 +59,7 @@ export function uploadRecorder(deps: RecorderDeps) {
     });
     if (!created) return record.id;
     try {
-      await deps.afterUpload(record);
+      await deps.afterUpload(record, { note: job.source.kind === 'file' ? job.source.note : undefined });
     } catch (err) {
       // The upload is done and in history; a failed follow-up (clipboard, notification) does not undo it.
       deps.logger.warn(`After uploading ${record.fileName}: ${toUserError(err).message}`);

@@ -67,6 +67,7 @@ function JobRow({ job, now }: { job: QueueJob; now: number }) {
             aria-valuetext={percent === undefined ? 'starting' : percent >= 100 ? 'processing on the host' : `${percent}%`}
           />
         )}
+        {job.note && <p className="job-note">{job.note}</p>}
         {job.error && job.state !== 'running' && !cancelled && <p className="job-error">{forWindow(job.error)}</p>}
       </div>
       {!job.elsewhere && (
