@@ -57,6 +57,8 @@ if (!args.has('--node') && (!args.has('--renderer-if-missing') || rendererMissin
   const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Vitest runs this with NODE_ENV=test, which would ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (vite.status !== 0) process.exit(vite.status ?? 1);
 }

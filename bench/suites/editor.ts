@@ -47,6 +47,7 @@ export const editorSuite: BenchSuite = {
 
       const serverStart: number[] = [];
       const open: number[] = [];
+      const openPhases: Record<string, number[]> = {};
       const flattenMs: number[] = [];
       const save: number[] = [];
       for (let run = 0; run < RUNS; run++) {
@@ -57,6 +58,13 @@ export const editorSuite: BenchSuite = {
         await page.goto(editor.url);
         await page.locator('body[data-ready="true"]').waitFor();
         open.push(Number(await page.locator('body').getAttribute('data-ready-ms')));
+        // Evaluated in the page (the bench compiles without the DOM types).
+        const phases = (await page.evaluate(`(() => {
+          const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+          const nav = performance.getEntriesByType('navigation')[0];
+          return { scripts: nav.domContentLoadedEventEnd, init: at('editor-init'), frame: at('editor-frame'), canvas: at('editor-canvas') };
+        })()`)) as Record<string, number>;
+        for (const [name, value] of Object.entries(phases)) (openPhases[name] ??= []).push(value);
         // A rectangle and a redaction, as a user marks a screenshot before sharing it.
         const box = (await page.locator('.editor-canvas').boundingBox())!;
         const drag = async (tool: string, from: [number, number], to: [number, number]) => {
@@ -88,11 +96,15 @@ export const editorSuite: BenchSuite = {
       const rows = [
         ['harness start (decode the capture, serve the page)', ms(median(serverStart)), '', ''],
         ['open: navigation → image on screen', ms(median(open)), '', `≤ ${TARGET_MS} ms`],
+        ['  of which: page scripts loaded (since navigation)', ms(median(openPhases.scripts!)), '', ''],
+        ['  editor.init answered', ms(median(openPhases.init!)), '', ''],
+        ['  raw RGBA frame received (33 MB)', ms(median(openPhases.frame!)), '', ''],
+        ['  frame drawn on the base canvas', ms(median(openPhases.canvas!)), '', ''],
         ['export: flatten at 1:1 in the page', ms(median(flattenMs)), '', ''],
         ['export: Ctrl+S → PNG written (flatten, transfer, encode)', ms(median(save)), ms(median(magick)), `≤ ${TARGET_MS} ms`],
       ];
       printTable(['3840×2160, median of ' + RUNS, 'Shotput', 'ImageMagick convert -draw', 'target'], rows);
-      console.log('\nThe harness carries the pixels over a WebSocket as base64; the app hands them over Electron IPC.');
+      console.log('\nThe page fetches the capture as raw RGBA; Ctrl+S sends the flattened pixels back as one binary WebSocket frame (Electron IPC in the app), and Node encodes the PNG.');
       return median(open) <= TARGET_MS && median(save) <= TARGET_MS;
     } finally {
       await browser.close();

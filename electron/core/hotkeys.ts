@@ -5,7 +5,7 @@ import type { CorePlatform } from './platform.js';
 import type { SettingsService } from './settings/service.js';
 
 export const WAYLAND_HOTKEY_HINT =
-  'On Wayland most desktops do not let apps grab keys: bind `shotput capture` (or `shotput capture --all`) to a shortcut in your desktop\'s keyboard settings instead.';
+  "On Wayland, Shotput asks the desktop through the GlobalShortcuts portal (KDE Plasma 6, GNOME 48 and later, Hyprland); this desktop did not grant it. Bind `shotput capture` (or `shotput capture --all`) to a shortcut in your desktop's keyboard settings instead.";
 
 /** The desktop's global shortcuts (Electron's globalShortcut in the app). */
 export interface ShortcutRegistrar {

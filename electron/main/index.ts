@@ -23,6 +23,7 @@ import { electronDisplayLayouts, electronScreenGrabber, electronScreenLayout } f
 import { openSafeStorageVault } from '../platform/secrets.js';
 import { electronShortcuts } from '../platform/shortcuts.js';
 import { openElectronStore } from '../platform/store.js';
+import { isWaylandSession, useGlobalShortcutsPortal } from '../platform/wayland.js';
 import { createTray } from '../platform/tray.js';
 import { registerIpc } from './ipc.js';
 import { createOverlayWindows } from './overlay-windows.js';
@@ -40,6 +41,7 @@ const launchFiles = filesFromArgv(process.argv, process.cwd(), argvSkip);
 
 if (process.env.SHOTPUT_HOME) app.setPath('userData', process.env.SHOTPUT_HOME);
 registerAppScheme();
+useGlobalShortcutsPortal(app.commandLine, process.env);
 
 if (!app.requestSingleInstanceLock({ files: launchFiles })) {
   // Another Shotput is running; it received our files through 'second-instance'.
@@ -108,7 +110,7 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
       logger,
       platform,
       shortcuts: electronShortcuts,
-      desktop: { environment: process.env.XDG_CURRENT_DESKTOP, wayland: process.env.XDG_SESSION_TYPE === 'wayland' },
+      desktop: { environment: process.env.XDG_CURRENT_DESKTOP, wayland: isWaylandSession(process.env) },
       captureFolder: join(app.getPath('pictures'), 'Shotput'),
       capture: { env: process.env, electron: true, desktopCapturer: screenGrabSource(electronScreenGrabber), layouts: electronDisplayLayouts },
     });

@@ -151,8 +151,22 @@ export class BrowserWindow
   }
 }
 
+class CommandLineDouble {
+  readonly switches = new Map<string, string>();
+  appendSwitch(name: string, value?: string): void {
+    this.switches.set(name, value ?? '');
+  }
+  getSwitchValue(name: string): string {
+    return this.switches.get(name) ?? '';
+  }
+  hasSwitch(name: string): boolean {
+    return this.switches.has(name);
+  }
+}
+
 class AppDouble extends EventEmitter {
   readonly isPackaged = false;
+  readonly commandLine = new CommandLineDouble() satisfies Pick<Electron.CommandLine, 'appendSwitch' | 'getSwitchValue' | 'hasSwitch'>;
   private readyPromise?: Promise<void>;
   whenReady(): Promise<void> {
     this.readyPromise ??= new Promise<void>((resolve) =>
@@ -186,7 +200,7 @@ class AppDouble extends EventEmitter {
     setImmediate(() => process.exit(0));
   }
 }
-export const app = new AppDouble() satisfies Pick<Electron.App, 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'requestSingleInstanceLock' | 'quit' | 'isPackaged'>;
+export const app = new AppDouble() satisfies Pick<Electron.App, 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'requestSingleInstanceLock' | 'quit' | 'isPackaged'> & { commandLine: Pick<Electron.CommandLine, 'appendSwitch' | 'getSwitchValue' | 'hasSwitch'> };
 
 export const ipcMain = Object.assign(new EventEmitter(), {
   handle(channel: string, listener: (event: Electron.IpcMainInvokeEvent, ...args: any[]) => Promise<any> | any): void {

@@ -27,9 +27,11 @@ export function EditorApp() {
     void (async () => {
       try {
         const init = await callEditor('editor.init', {});
+        performance.mark('editor-init');
         const response = await fetch(init.frame.url);
         if (!response.ok) throw new Error(`The image could not be loaded (${response.status}).`);
         const data = new Uint8ClampedArray(await response.arrayBuffer());
+        performance.mark('editor-frame');
         const image = { data, width: init.frame.width, height: init.frame.height };
         const document = init.document ? parseDocument(init.document) : createDocument(image.width, image.height);
         useEditor.getState().start(document, init.style);
@@ -57,8 +59,13 @@ export function EditorApp() {
     if (!base || fitted.current || size.width < 10) return;
     fitted.current = true;
     useEditor.getState().setView(fitView(base, size));
-    document.body.dataset.ready = 'true';
-    document.body.dataset.readyMs = String(Math.round(performance.now()));
+    // Ready once the image is on screen: konva draws on the next frame, the compositor on the one after.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        document.body.dataset.ready = 'true';
+        document.body.dataset.readyMs = String(Math.round(performance.now()));
+      }),
+    );
   }, [base, size]);
 
   const redactionKey = doc.shapes.filter((s) => s.kind === 'blur' || s.kind === 'pixelate' || s.kind === 'redact').map((s) => JSON.stringify(s)).join('|');

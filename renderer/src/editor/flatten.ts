@@ -50,5 +50,6 @@ function toCanvas(image: RgbaImage): HTMLCanvasElement {
   canvas.width = image.width;
   canvas.height = image.height;
   canvas.getContext('2d')!.putImageData(new ImageData(image.data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
+  performance.mark('editor-canvas');
   return canvas;
 }

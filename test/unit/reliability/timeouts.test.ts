@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchWithTimeouts, RequestTimeoutError } from '../../../electron/core/uploaders/http/timeouts.js';
 import { cli } from '../../support/cli.js';
 import { writeNoisePng } from '../../support/images.js';
@@ -126,5 +126,28 @@ describe('replies that cannot be read', () => {
     expect(host.requests).toBe(1);
     // Bounded: the client stopped reading near the cap (plus what socket buffers took).
     expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
+describe('a request whose connection is cut while its body is being sent', () => {
+  it('leaves no timer behind when the body is read once more after fetch has failed, so a CLI run exits at once', async () => {
+    vi.useFakeTimers();
+    try {
+      let pullAfterFailure: () => Promise<unknown> = async () => undefined;
+      // As undici does now and then on a reset: fetch rejects, then its body pump reads one more chunk.
+      const cutMidBody: typeof fetch = async (_input, init) => {
+        const reader = (init!.body as ReadableStream<Uint8Array>).getReader();
+        await reader.read();
+        pullAfterFailure = () => reader.read();
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+      };
+      const limited = fetchWithTimeouts(cutMidBody, () => ({ connectMs: 1_000, idleMs: 30_000, totalMs: 600_000 }));
+      const body = new ReadableStream<Uint8Array>({ pull: (c) => c.enqueue(new Uint8Array(16)) }, { highWaterMark: 0 });
+      await expect(limited('http://127.0.0.1:9/', { method: 'POST', body, duplex: 'half' } as RequestInit)).rejects.toThrow('fetch failed');
+      await pullAfterFailure();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -50,12 +50,16 @@ export function fetchWithTimeouts(fetchImpl: typeof fetch, limits: () => Network
     const cut = (kind: TimeoutKind, ms: number) => controller.abort(new RequestTimeoutError(kind, ms));
     const total = setTimeout(() => cut('total', totalMs), totalMs);
     let connected = false;
+    let ended = false;
     const activity = () => {
+      // undici may read the body once more after fetch has failed: a timer set then would hold the process.
+      if (ended) return;
       connected = true;
       clearTimeout(idle);
       idle = setTimeout(() => cut('idle', idleMs), idleMs);
     };
     const done = () => {
+      ended = true;
       clearTimeout(total);
       clearTimeout(idle);
       outer?.removeEventListener('abort', onOuterAbort);
