@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
+import { startImgur, type ImgurStandIn } from '../servers/imgur.js';
 import { axeViolations } from '../support/axe.js';
 import { runShotput } from '../support/bin.js';
 import { launchChromium, startHarnessProcess, type HarnessProcess } from '../support/harness-process.js';
@@ -11,7 +13,11 @@ import { writeNoisePng } from '../support/images.js';
 import { dropFiles } from '../support/window.js';
 
 const KEY = 'chv_options_standin_key';
+const CLIENT_ID = 'options_client_7a1c';
+// Made up per run for the stand-in: no credential is written in the repository.
+const CLIENT_SECRET = `standin-${randomUUID()}`;
 let imge: CheveretoStandIn;
+let imgur: ImgurStandIn;
 let browser: Browser;
 let harness: HarnessProcess;
 let profile: string;
@@ -21,12 +27,20 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'shotput-options-'));
   files = mkdtempSync(join(tmpdir(), 'shotput-options-files-'));
   imge = await startChevereto({ name: 'imge', keys: { [KEY]: { albums: ['alb1', 'alb2'] } } });
+  imgur = await startImgur({ clients: { [CLIENT_ID]: { secret: CLIENT_SECRET } }, account: 'ada' });
+  imgur.addAlbum('Holiday');
   // ImgBB is the default uploader; IM.GE is set up with a default album, chosen per upload in the dialog.
   for (const [key, value] of [
     ['defaultUploader', 'imgbb'],
     ['uploaders.imge.baseUrl', imge.url],
     ['uploaders.imge.apiKey', KEY],
     ['uploaders.imge.albumId', 'alb1'],
+    // An Imgur account connected before, with an album.
+    ['uploaders.imgur.baseUrl', imgur.url],
+    ['uploaders.imgur.clientId', CLIENT_ID],
+    ['uploaders.imgur.clientSecret', CLIENT_SECRET],
+    ['uploaders.imgur.refreshToken', imgur.grantRefreshToken(CLIENT_ID)],
+    ['afterUpload.notify', 'false'],
   ]) {
     expect((await runShotput(profile, 'config', 'set', key!, value!)).code).toBe(0);
   }
@@ -37,6 +51,7 @@ afterAll(async () => {
   await browser?.close();
   await harness?.stop();
   await imge?.close();
+  await imgur?.close();
   rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   rmSync(files, { recursive: true, force: true });
 });
@@ -141,6 +156,24 @@ describe('Upload with options… in the window', () => {
     await dialog.getByRole('button', { name: 'Upload' }).click();
     await expect.poll(() => imge.uploads.length).toBe(uploads + 1);
     expect(imge.uploads.at(-1)).toMatchObject({ title: 'Kept title', expiration: 'P1Y' });
+    await page.context().close();
+  });
+
+  it("offers the Imgur account's albums by name and puts the upload in the one chosen", async () => {
+    const path = await png('to-album.png');
+    const holiday = [...imgur.albums.values()].find((a) => a.title === 'Holiday')!;
+    const page = await open();
+    await dropFiles(page, [{ name: 'to-album.png', path, type: 'image/png' }], { shiftKey: true });
+    const dialog = dialogOf(page);
+    await dialog.getByLabel('Uploader').selectOption({ label: 'Imgur' });
+    const album = dialog.getByRole('combobox', { name: 'Album' });
+    await album.waitFor();
+    await album.selectOption({ label: 'Holiday' });
+    await dialog.getByLabel('Title').fill('Beach');
+    await dialog.getByRole('button', { name: 'Upload' }).click();
+    const uploaded = () => [...imgur.images.values()].find((i) => i.name === 'to-album.png');
+    await expect.poll(() => uploaded()?.title).toBe('Beach');
+    expect(imgur.albums.get(holiday.id)!.images).toContain(uploaded()!.id);
     await page.context().close();
   });
 });
