@@ -109,6 +109,8 @@ describe('Upload with options… in the window', () => {
     await expect.poll(() => details.textContent()).toContain('Quarterly chart');
     const text = await details.textContent();
     expect(text).toContain('alb2');
+    expect(text).toContain('Taken for the report');
+    expect(text).toContain('Marked NSFW');
     expect(text).toContain('Expires');
     await page.context().close();
   });
