@@ -89,8 +89,20 @@ export interface HistoryRecord extends UploadedImage {
   nsfw?: boolean;
   /** Local thumbnail file names in the profile's thumbnails folder, by size name. */
   thumbnails?: Partial<Record<'square' | 'large' | 'avatar', string>>;
+  /**
+   * The file on this computer the upload was made from: the file the user chose, or the saved
+   * capture. The only file "Open file" and "Show in folder" ever open for this record.
+   */
+  localPath?: string;
   /** 'upload' from this machine; 'import' from an account's existing images. */
   origin: 'upload' | 'import';
+}
+
+/** A history record's file on this computer (`localPath`), and whether it is still there. */
+export interface LocalFile {
+  path: string;
+  /** False once the file was moved or deleted. */
+  exists: boolean;
 }
 
 /** What `history.add` takes: the store fills in id, date, status and label when not given. */

@@ -228,7 +228,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
     actions,
     hotkeys,
-    afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, png) => uploads.addData(name, png) }),
+    afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, png, savedTo) => uploads.addData(name, png, undefined, undefined, savedTo) }),
   };
   let rescan: NodeJS.Timeout | undefined;
   return {

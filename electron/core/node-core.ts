@@ -6,7 +6,7 @@ import { openConfStore } from './settings/conf-store.js';
 import { SHOTPUT_VERSION } from './version.js';
 
 /** The core outside Electron (CLI, harness): conf for settings, an owner-only file for secrets. */
-export function openNodeCore(options: { profileDir: string; host: 'harness' | 'cli'; logger?: Logger; prepare?: CoreDeps['prepare']; deferThumbnails?: boolean }): Promise<Core> {
+export function openNodeCore(options: { profileDir: string; host: 'harness' | 'cli'; logger?: Logger; prepare?: CoreDeps['prepare']; deferThumbnails?: boolean; platform?: CoreDeps['platform'] }): Promise<Core> {
   return createCore({
     profileDir: options.profileDir,
     store: openConfStore(options.profileDir),
@@ -21,5 +21,6 @@ export function openNodeCore(options: { profileDir: string; host: 'harness' | 'c
     prepare: options.prepare,
     capture: { env: process.env, electron: false },
     deferThumbnails: options.deferThumbnails,
+    platform: options.platform,
   });
 }

@@ -9,6 +9,10 @@ export interface CorePlatform {
   notify(title: string, body: string, options?: NotifyOptions): void;
   /** Puts a PNG image on the clipboard; absent where there is no desktop clipboard. */
   writeClipboardImage?(png: Buffer): void;
+  /** Opens a local file in the application the desktop chose for it; absent without a desktop. */
+  openPath?(path: string): Promise<void>;
+  /** Shows a local file selected in the file manager; absent without a desktop. */
+  showItemInFolder?(path: string): void;
 }
 
 export interface NotifyOptions {
@@ -24,5 +28,17 @@ export function headlessPlatform(record?: { clipboard: string[]; opened: string[
     writeClipboard: (text) => void record?.clipboard.push(text),
     openExternal: async (url) => void record?.opened.push(url),
     notify: (title, body) => void record?.notes.push(`${title}: ${body}`),
+  };
+}
+
+/**
+ * The harness's desktop: what the app would open or show is written as one line each
+ * (`Desktop: open file PATH`, `Desktop: show in folder PATH`), so a test can assert the path.
+ */
+export function recordingPlatform(write: (line: string) => void): CorePlatform {
+  return {
+    ...headlessPlatform(),
+    openPath: async (path) => write(`Desktop: open file ${path}`),
+    showItemInFolder: (path) => write(`Desktop: show in folder ${path}`),
   };
 }

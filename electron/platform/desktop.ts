@@ -9,6 +9,12 @@ export function electronPlatform(onError: (message: string) => void): CorePlatfo
     writeClipboardImage: (png) => void writeClipboardPng(png).catch((err: unknown) => onError(`Could not copy the image: ${String(err)}`)),
     // The last gate before the OS opens a link: only web addresses, whoever asks.
     openExternal: (url) => (/^https?:\/\//i.test(url) ? shell.openExternal(url) : Promise.reject(new Error(`Refusing to open ${url}: only http(s) links are opened.`))),
+    openPath: async (path) => {
+      // Electron resolves to an error message ('' when the file was opened) instead of rejecting.
+      const failure = await shell.openPath(path);
+      if (failure) throw new Error(failure);
+    },
+    showItemInFolder: (path) => shell.showItemInFolder(path),
     notify: (title, body, options) => {
       if (!Notification.isSupported()) return;
       const icon = options?.image ? nativeImage.createFromBuffer(options.image).resize({ width: 256 }) : undefined;

@@ -5,6 +5,7 @@ import { OpenedSxcuDialog } from './components/OpenedSxcuDialog.js';
 import { QuestionsDialog } from './components/QuestionsDialog.js';
 import { Toasts } from './components/Toasts.js';
 import { UploadOptionsDialog } from './components/UploadOptionsDialog.js';
+import { SidebarAlbums } from './components/SidebarAlbums.js';
 import { useCustomUploaders } from './stores/custom-uploaders.js';
 import { DEFAULT_FILTERS, useHistory } from './stores/history.js';
 import { useNavigation } from './stores/navigation.js';
@@ -176,6 +177,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        {view === 'history' && <SidebarAlbums />}
       </nav>
       <QuestionsDialog />
       <OpenedSxcuDialog />

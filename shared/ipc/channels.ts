@@ -27,6 +27,9 @@ export const CHANNEL_NAMES = [
   'history.open',
   'history.delete',
   'history.importImgur',
+  // history2 (issue 10): a record's own local file, opened or shown in its folder.
+  'history.localFile',
+  'history.openLocal',
   'sxcu.list',
   'sxcu.import',
   'sxcu.remove',

@@ -19,6 +19,7 @@ import {
   type HistorySortKey,
   type HistoryStatus,
   type LinkFormat,
+  type LocalFile,
   type QueueJob,
 } from '../uploads.js';
 import { ACTION_IDS, type HotkeyStatus } from '../actions.js';
@@ -195,6 +196,12 @@ export const channels = {
   'history.delete': channel<{ remote: 'deleted' | 'skipped' }>()(z.object({ id: recordId, localOnly: z.boolean().optional() }).strict()),
   /** Brings the connected Imgur account's existing images into history. */
   'history.importImgur': channel<{ imported: number; alreadyThere: number }>()(z.object({}).strict()),
+  // history2 (issue 10): the file an upload was made from. Only a record id crosses: main opens
+  // the path that record holds, never a path the window names.
+  /** The record's file on this computer and whether it is still there; null when there is none. */
+  'history.localFile': channel<LocalFile | null>()(z.object({ id: recordId }).strict()),
+  /** Opens that file in its default application, or shows it in the file manager. */
+  'history.openLocal': channel<null>()(z.object({ id: recordId, how: z.enum(['open', 'showInFolder']) }).strict()),
 
   'sxcu.list': channel<CustomUploaderSummary[]>()(z.object({}).strict()),
   'sxcu.import': channel<SxcuImportResult>()(

@@ -110,7 +110,7 @@ describe('the main window against the Imgur stand-in', () => {
 
     // Into the account's album.
     const holiday = [...imgur.albums.values()].find((a) => a.title === 'Holiday')!;
-    await page.getByLabel('Album').selectOption({ label: 'Holiday' });
+    await page.getByLabel('Album', { exact: true }).selectOption({ label: 'Holiday' });
     await page.getByRole('button', { name: 'Add to album' }).click();
     await expect.poll(() => toasts(page).textContent()).toContain('Added 3 uploads to “Holiday”.');
     expect(holiday.images).toHaveLength(3);

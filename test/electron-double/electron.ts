@@ -252,7 +252,14 @@ export const shell = {
   async openExternal(url: string): Promise<void> {
     doubleState.opened.push(url);
   },
-} satisfies Pick<Electron.Shell, 'openExternal'>;
+  async openPath(path: string): Promise<string> {
+    doubleState.opened.push(`file:open ${path}`);
+    return '';
+  },
+  showItemInFolder(path: string): void {
+    doubleState.opened.push(`file:show ${path}`);
+  },
+} satisfies Pick<Electron.Shell, 'openExternal' | 'openPath' | 'showItemInFolder'>;
 
 export const dialog = {
   async showOpenDialog(): Promise<Electron.OpenDialogReturnValue> {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { consoleLogger } from '../../electron/core/logger.js';
 import { openNodeCore } from '../../electron/core/node-core.js';
 import { openFilesWithShotput } from '../../electron/core/open-files.js';
+import { recordingPlatform } from '../../electron/core/platform.js';
 import { startEditorHarness } from './editor.js';
 import { startHarness } from './harness.js';
 import { runOverlayHarness } from './overlay.js';
@@ -92,7 +93,8 @@ const profileDir = process.env.SHOTPUT_HOME ?? mkdtempSync(join(tmpdir(), 'shotp
 if (!process.env.SHOTPUT_HOME) console.log(`SHOTPUT_HOME is not set; using a new profile in ${profileDir}`);
 
 const logger = consoleLogger('harness');
-const core = await openNodeCore({ profileDir, host: 'harness', logger });
+// What the app would open or show in the file manager is printed instead, for tests to read.
+const core = await openNodeCore({ profileDir, host: 'harness', logger, platform: recordingPlatform((line) => console.log(line)) });
 await core.startUploads();
 await openFilesWithShotput(core, launchFiles);
 const harness = await startHarness({ core, port, rendererDir });

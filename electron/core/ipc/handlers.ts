@@ -75,6 +75,11 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
     },
     'history.delete': ({ id, localOnly }) => uploads.delete(id, { localOnly }),
     'history.importImgur': () => importImgurAccount(),
+    'history.localFile': ({ id }) => uploads.localFile(id),
+    'history.openLocal': async ({ id, how }) => {
+      await uploads.openLocal(id, how);
+      return null;
+    },
   };
 }
 

@@ -44,9 +44,9 @@ export interface QueueDeps {
 export type AddRequest =
   | { kind: 'file'; path: string; name?: string }
   /** Encoded bytes in memory (a file dropped on the window): prepared straight from memory. */
-  | { kind: 'bytes'; data: Uint8Array; name: string }
+  | { kind: 'bytes'; data: Uint8Array; name: string; localPath?: string }
   /** A bitmap in memory (a capture): encoded once by the preparer, no temp file on the way. */
-  | { kind: 'pixels'; pixels: RawPixels; name: string }
+  | { kind: 'pixels'; pixels: RawPixels; name: string; localPath?: string }
   | { kind: 'url'; url: string };
 
 type Settled = { job: QueueJob; final: true } | { job: QueueJob; final: false; retryAt: number };
@@ -113,7 +113,7 @@ export class UploadQueue {
           uploaderId,
           options,
           input: request.kind === 'file' ? request.path : request.name,
-          source: { kind: 'file', ...prepared, ...(request.kind === 'file' ? { originalPath: request.path, originalMtimeMs: original?.mtimeMs } : {}) },
+          source: { kind: 'file', ...prepared, ...originOf(request, original) },
           state: 'queued',
           attempts: 0,
           answersKey,
@@ -558,6 +558,12 @@ export class UploadQueue {
       historyId: job.historyId,
     };
   }
+}
+
+/** Where the image is on this computer (the chosen file, or the capture also saved there), for history's "Open file". */
+function originOf(request: Exclude<AddRequest, { kind: 'url' }>, original: { mtimeMs: number } | undefined): { originalPath?: string; originalMtimeMs?: number } {
+  if (request.kind === 'file') return { originalPath: request.path, originalMtimeMs: original?.mtimeMs };
+  return request.localPath ? { originalPath: request.localPath } : {};
 }
 
 function prepareInputOf(request: Exclude<AddRequest, { kind: 'url' }>): PrepareInput {

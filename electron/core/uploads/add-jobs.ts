@@ -67,17 +67,18 @@ export class AddJobs {
   }
 
   /** Bytes of a file the user dropped on the window or picked in it, queued from memory. */
-  async addData(name: string, data: Uint8Array, uploaderId?: string, options: RequestedUploadOptions = {}): Promise<QueueJob> {
+  /** `localPath`: where the same image is also saved on this computer (a saved capture). */
+  async addData(name: string, data: Uint8Array, uploaderId?: string, options: RequestedUploadOptions = {}, localPath?: string): Promise<QueueJob> {
     this.uploaderIdOrDefault(uploaderId);
     const fileName = safeFileName(name);
     const id = await this.chosenOr(uploaderId, () => mimeOfBytes(data, fileName));
-    return this.deps.queue.add({ kind: 'bytes', data, name: fileName }, id, this.checked(id, options));
+    return this.deps.queue.add({ kind: 'bytes', data, name: fileName, localPath }, id, this.checked(id, options));
   }
 
   /** A captured bitmap (RGBA), encoded once by the pipeline into the job's folder. */
-  async addImage(name: string, pixels: RawPixels, uploaderId?: string, options: RequestedUploadOptions = {}): Promise<QueueJob> {
+  async addImage(name: string, pixels: RawPixels, uploaderId?: string, options: RequestedUploadOptions = {}, localPath?: string): Promise<QueueJob> {
     const id = this.uploaderIdOrDefault(uploaderId);
-    return this.deps.queue.add({ kind: 'pixels', pixels, name: safeFileName(name) }, id, this.checked(id, options));
+    return this.deps.queue.add({ kind: 'pixels', pixels, name: safeFileName(name), localPath }, id, this.checked(id, options));
   }
 
   async addUrl(url: string, uploaderId?: string, options: RequestedUploadOptions = {}): Promise<QueueJob> {

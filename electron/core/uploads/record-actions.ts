@@ -1,6 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { formatLink, LINK_FORMATS, linksOf, type HistoryRecord, type LinkFormat } from '../../../shared/uploads.js';
+import { rm, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { formatLink, LINK_FORMATS, linksOf, type HistoryRecord, type LinkFormat, type LocalFile } from '../../../shared/uploads.js';
 import { ShotputError } from '../errors.js';
 import type { HistoryService } from '../history/service.js';
 import type { CorePlatform } from '../platform.js';
@@ -13,7 +13,7 @@ export interface RecordActionsDeps {
   history: HistoryService;
   uploaders: UploaderLookup;
   contextFor: ContextFactory;
-  platform: Pick<CorePlatform, 'writeClipboard' | 'openExternal'>;
+  platform: Pick<CorePlatform, 'writeClipboard' | 'openExternal' | 'openPath' | 'showItemInFolder'>;
   thumbnailsDir: string;
 }
 
@@ -54,6 +54,39 @@ export class RecordActions {
     if (!url) throw new ShotputError('no_link', `${record.fileName} has no ${which === 'deletePage' ? 'delete page' : 'link'} to open.`);
     if (!/^https?:\/\//.test(url)) throw new ShotputError('unsafe_link', `Refusing to open ${url}: only web links are opened.`);
     await this.deps.platform.openExternal(url);
+  }
+
+  /** The file on this computer an upload was made from, and whether it is still there; null when history knows of none. */
+  async localFile(historyId: string): Promise<LocalFile | null> {
+    const path = this.deps.history.require(historyId).localPath;
+    if (!path || !isAbsolute(path)) return null;
+    const info = await stat(path).catch(() => undefined);
+    return { path, exists: info?.isFile() === true };
+  }
+
+  /**
+   * Opens the record's own local file, or shows it in its folder. Only the path the record holds
+   * is ever opened (the caller names a record, never a path), and only while it is a file.
+   */
+  async openLocal(historyId: string, how: 'open' | 'showInFolder'): Promise<void> {
+    const record = this.deps.history.require(historyId);
+    const file = await this.localFile(historyId);
+    if (!file) {
+      throw new ShotputError('no_local_file', `${record.fileName} has no file on this computer: it was dropped, pasted or imported rather than uploaded from a file or a saved capture.`);
+    }
+    if (!file.exists) {
+      throw new ShotputError('local_file_gone', `${file.path} is no longer there: it was moved or deleted after the upload. The upload itself is still on the host.`);
+    }
+    const { openPath, showItemInFolder } = this.deps.platform;
+    if (how === 'open') {
+      if (!openPath) throw new ShotputError('no_desktop', `There is no desktop here to open ${file.path} with.`);
+      await openPath(file.path).catch((err: unknown) => {
+        throw new ShotputError('open_failed', `Could not open ${file.path}: ${err instanceof Error ? err.message : String(err)}. Use "Show in folder" and open it from there.`);
+      });
+    } else {
+      if (!showItemInFolder) throw new ShotputError('no_desktop', `There is no file manager here to show ${file.path} in.`);
+      showItemInFolder(file.path);
+    }
   }
 
   /**

@@ -56,6 +56,7 @@ export function uploadRecorder(deps: RecorderDeps) {
       description: job.options.description,
       nsfw: job.options.nsfw || undefined,
       thumbnails,
+      localPath: job.source.kind === 'file' ? job.source.originalPath : undefined,
       origin: 'upload',
     });
     if (!created) return record.id;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { HistoryRecord, LinkFormat, QueueJob } from '../../../shared/uploads.js';
+import type { HistoryRecord, LinkFormat, LocalFile, QueueJob } from '../../../shared/uploads.js';
 import type { HistoryService } from '../history/service.js';
 import type { Logger } from '../logger.js';
 import type { RawPixels } from '../pipeline/index.js';
@@ -81,12 +81,12 @@ export class UploadsService {
     return this.jobs.addFiles(paths, uploaderId, options);
   }
 
-  addData(name: string, data: Uint8Array, uploaderId?: string, options?: RequestedUploadOptions): Promise<QueueJob> {
-    return this.jobs.addData(name, data, uploaderId, options);
+  addData(name: string, data: Uint8Array, uploaderId?: string, options?: RequestedUploadOptions, localPath?: string): Promise<QueueJob> {
+    return this.jobs.addData(name, data, uploaderId, options, localPath);
   }
 
-  addImage(name: string, pixels: RawPixels, uploaderId?: string, options?: RequestedUploadOptions): Promise<QueueJob> {
-    return this.jobs.addImage(name, pixels, uploaderId, options);
+  addImage(name: string, pixels: RawPixels, uploaderId?: string, options?: RequestedUploadOptions, localPath?: string): Promise<QueueJob> {
+    return this.jobs.addImage(name, pixels, uploaderId, options, localPath);
   }
 
   addUrl(url: string, uploaderId?: string, options?: RequestedUploadOptions): Promise<QueueJob> {
@@ -107,6 +107,14 @@ export class UploadsService {
 
   open(historyId: string, which: 'viewer' | 'image' | 'deletePage'): Promise<void> {
     return this.records.open(historyId, which);
+  }
+
+  localFile(historyId: string): Promise<LocalFile | null> {
+    return this.records.localFile(historyId);
+  }
+
+  openLocal(historyId: string, how: 'open' | 'showInFolder'): Promise<void> {
+    return this.records.openLocal(historyId, how);
   }
 
   delete(historyId: string, options: { localOnly?: boolean } = {}): Promise<{ remote: 'deleted' | 'skipped' }> {

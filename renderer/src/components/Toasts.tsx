@@ -3,8 +3,9 @@ import { useToasts, type Toast } from '../stores/toasts.js';
 function ToastItem({ toast }: { toast: Toast }) {
   const dismiss = useToasts((s) => s.dismiss);
   return (
-    <li className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : undefined}>
-      <div className="toast-body">
+    // The alert role on the body, not the item: a list may hold only list items (axe: list, aria-allowed-role).
+    <li className={`toast toast-${toast.kind}`}>
+      <div className="toast-body" role={toast.kind === 'error' ? 'alert' : undefined}>
         <p className="toast-text">{toast.text}</p>
         {toast.detail && (
           // Focusable, so a long list of links can be scrolled from the keyboard.

@@ -3,9 +3,13 @@ import type { AlbumImage, AlbumInfo } from '../../../shared/uploaders.js';
 import { call } from '../api/client.js';
 import { formatLink, LINK_FORMAT_LABELS, type HistoryRecord, type LinkFormat } from '../../../shared/uploads.js';
 import { messageOf } from './messages.js';
+import { useHistory } from './history.js';
 import { useNavigation } from './navigation.js';
 import { useToasts } from './toasts.js';
 import { uploaderLabel } from './uploaders.js';
+
+/** What History's rows carry when dragged: their record ids, as JSON. */
+export const HISTORY_DRAG_TYPE = 'application/x-shotput-history';
 
 /** Albums live on Imgur, the only service with albums Shotput can manage. */
 const UPLOADER = 'imgur';
@@ -23,6 +27,8 @@ interface AlbumsState {
   add(album: AlbumInfo, images: string[]): Promise<boolean>;
   /** Uploads picked in History (selection or drag): Imgur ones go in, others are named with why not. */
   addRecords(album: AlbumInfo, records: HistoryRecord[]): Promise<void>;
+  /** As addRecords, for the ids a drag from History carries. */
+  addHistoryIds(album: AlbumInfo, ids: string[]): Promise<void>;
   remove(album: AlbumInfo, image: AlbumImage): Promise<void>;
   /** Moves an image of the open album to another place (drag, or Move earlier/later). */
   move(imageId: string, toIndex: number): Promise<void>;
@@ -91,9 +97,16 @@ export const useAlbums = create<AlbumsState>((set, get) => {
       if (fits.length > 0 && (await get().add(album, fits.map((r) => r.remoteId!)))) {
         toast.show({ kind: 'info', text: `Added ${fits.length} upload${fits.length === 1 ? '' : 's'} to “${album.title}”.`, action: { label: 'Open album', run: () => { useNavigation.getState().show('albums'); void get().show(album); } } });
       } else if (fits.length > 0) {
-        toast.show({ kind: 'error', text: get().notice?.text ?? `Could not add to “${album.title}”.` });
+        toast.show({ kind: 'error', text: `Not added to “${album.title}”: ${get().notice?.text ?? 'the host refused.'}` });
       }
       if (refused.length > 0) toast.show({ kind: 'error', text: `Not added to “${album.title}”:`, items: refused });
+    },
+    async addHistoryIds(album, ids) {
+      try {
+        await get().addRecords(album, await useHistory.getState().recordsOf(ids));
+      } catch (err) {
+        useToasts.getState().show({ kind: 'error', text: messageOf(err) });
+      }
     },
     async move(imageId, toIndex) {
       const open = get().open;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryChange, HistoryPageQuery, HistoryRecord, HistoryStatus, LinkFormat } from '../../../shared/uploads.js';
+import type { HistoryChange, HistoryPageQuery, HistoryRecord, HistoryStatus, LinkFormat, LocalFile } from '../../../shared/uploads.js';
 import { LINK_FORMAT_LABELS } from '../../../shared/uploads.js';
 import { ApiError, call } from '../api/client.js';
 import { messageOf } from './messages.js';
@@ -47,6 +47,8 @@ interface HistoryState {
   /** The record whose details are shown. */
   detailsId?: string;
   detailsRecord?: HistoryRecord;
+  /** The details record's file on this computer: undefined while asked, null when it has none. */
+  detailsFile?: LocalFile | null;
   importing: boolean;
   setFilters(patch: Partial<HistoryFilters>): void;
   reload(): Promise<void>;
@@ -60,9 +62,13 @@ interface HistoryState {
   setFocus(index: number): void;
   showDetails(id: string | undefined): Promise<void>;
   selectedRecords(): HistoryRecord[];
+  /** The records with these ids: loaded ones as they are, others asked for. Ids no longer in history are left out. */
+  recordsOf(ids: string[]): Promise<HistoryRecord[]>;
   copy(ids: string[], format: LinkFormat): Promise<void>;
   copyNamed(record: HistoryRecord, link: string, label: string): Promise<void>;
   open(record: HistoryRecord, which: 'viewer' | 'image' | 'deletePage'): Promise<void>;
+  /** Opens the upload's own local file, or shows it in the file manager. */
+  openLocal(record: HistoryRecord, how: 'open' | 'showInFolder'): Promise<void>;
   deleteFromHost(records: HistoryRecord[]): Promise<void>;
   removeFromHistory(records: HistoryRecord[]): Promise<void>;
   retry(record: HistoryRecord): Promise<void>;
@@ -106,6 +112,16 @@ export const useHistory = create<HistoryState>((set, get) => {
       selected: stillSelected,
       ...(detailsId && gone.has(detailsId) ? { detailsId: undefined, detailsRecord: undefined } : {}),
     });
+  };
+
+  /** Whether the details record's local file is still there (it may be moved at any time). */
+  const checkLocalFile = async (id: string) => {
+    try {
+      const file = await call('history.localFile', { id });
+      if (get().detailsId === id) set({ detailsFile: file });
+    } catch {
+      if (get().detailsId === id) set({ detailsFile: null });
+    }
   };
 
   const fetchPage = async (side: 'head' | 'tail') => {
@@ -248,24 +264,32 @@ export const useHistory = create<HistoryState>((set, get) => {
 
     async showDetails(id) {
       if (!id) {
-        set({ detailsId: undefined, detailsRecord: undefined });
+        set({ detailsId: undefined, detailsRecord: undefined, detailsFile: undefined });
         return;
       }
       const loaded = [...get().head, ...get().tail].find((r) => r.id === id);
-      set({ detailsId: id, detailsRecord: loaded });
+      set({ detailsId: id, detailsRecord: loaded, detailsFile: loaded && !loaded.localPath ? null : undefined });
+      let record = loaded;
       if (!loaded) {
         try {
-          const record = await call('history.get', { id });
-          if (get().detailsId === id) set({ detailsRecord: record ?? undefined });
+          record = (await call('history.get', { id })) ?? undefined;
+          if (get().detailsId === id) set({ detailsRecord: record, detailsFile: record?.localPath ? undefined : null });
         } catch (err) {
           fail(err);
         }
       }
+      if (record?.localPath) await checkLocalFile(id);
     },
 
     selectedRecords() {
       const { selected } = get();
       return [...get().head, ...get().tail].filter((r) => selected.has(r.id));
+    },
+
+    async recordsOf(ids) {
+      const loaded = new Map([...get().head, ...get().tail].map((r) => [r.id, r]));
+      const records = await Promise.all(ids.map(async (id) => loaded.get(id) ?? (await call('history.get', { id })) ?? undefined));
+      return records.filter((r): r is HistoryRecord => r !== undefined);
     },
 
     async copy(ids, format) {
@@ -295,6 +319,16 @@ export const useHistory = create<HistoryState>((set, get) => {
         await call('history.open', { id: record.id, which });
       } catch (err) {
         fail(err);
+      }
+    },
+
+    async openLocal(record, how) {
+      try {
+        await call('history.openLocal', { id: record.id, how });
+      } catch (err) {
+        fail(err);
+        // Moved or deleted since the details were shown: say so there too.
+        if (get().detailsId === record.id) await checkLocalFile(record.id);
       }
     },
 

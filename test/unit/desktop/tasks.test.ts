@@ -116,14 +116,14 @@ describe('after capture', () => {
 
   async function deps(values: Record<string, string | number | boolean>, withImageClipboard = true) {
     const { platform, seen } = recordingPlatform(withImageClipboard);
-    const uploaded: Array<{ name: string; png: Buffer }> = [];
+    const uploaded: Array<{ name: string; png: Buffer; savedTo?: string }> = [];
     const d: AfterCaptureDeps = {
       settings: settingsOf(values),
       platform,
       logger: silentLogger,
       now: () => new Date(2026, 11, 2, 14, 5, 6).getTime(),
-      upload: async (name, data) => {
-        uploaded.push({ name, png: data });
+      upload: async (name, data, savedTo) => {
+        uploaded.push({ name, png: data, savedTo });
         return { id: 'j1' } as QueueJob;
       },
     };
@@ -148,7 +148,8 @@ describe('after capture', () => {
     expect(report.savedTo).toBe(join(folder, 'Editor_20261202_5.png'));
     expect(await readFile(report.savedTo!)).toEqual(png);
     expect(values['afterCapture.counter']).toBe(5);
-    expect(uploaded).toEqual([{ name: 'Editor_20261202_5.png', png }]);
+    // The upload knows where the capture was saved, so History can open that file.
+    expect(uploaded).toEqual([{ name: 'Editor_20261202_5.png', png, savedTo: report.savedTo }]);
     expect(seen.notes).toEqual([{ title: 'Screenshot 30×20', body: `Saved to ${report.savedTo}`, image: png }]);
   });
 

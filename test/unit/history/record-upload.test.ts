@@ -43,4 +43,15 @@ describe('recording a finished upload', () => {
     expect(page.records[0]).toMatchObject({ id, jobId: 'job-1', title: 'Beach', uploaderLabel: 'IM.GE', url: 'https://i.example/abc.png' });
     expect(recordedAfter.map((r) => r.id)).toEqual([id]);
   });
+
+  it('keeps where the image is on this computer (the chosen file or the saved capture), for Open file and Show in folder', async () => {
+    const profile = await tempProfile();
+    const history = await HistoryService.open({ path: join(profile, 'history', 'history.sqlite') });
+    opened.push(history);
+    const record = uploadRecorder({ history, thumbnailsDir: join(profile, 'thumbnails'), logger: silentLogger, afterUpload: () => undefined });
+    const fromFile: StoredJob = { ...job, id: 'job-2', source: { kind: 'file', file: 'shot.png', name: 'shot.png', mime: 'image/png', size: 3, originalPath: '/home/ada/Pictures/shot.png' } };
+    const dropped: StoredJob = { ...job, id: 'job-3', source: { kind: 'file', file: 'drop.png', name: 'drop.png', mime: 'image/png', size: 3 } };
+    expect(history.get(await record(fromFile, job.result!, undefined))?.localPath).toBe('/home/ada/Pictures/shot.png');
+    expect(history.get(await record(dropped, job.result!, undefined))?.localPath).toBeUndefined();
+  });
 });

@@ -78,6 +78,21 @@ describe('upload queue', () => {
     expect(queue.list()).toEqual([]);
   });
 
+  it('hands the recorder where the image is on this computer: the chosen file, or the path a saved capture gives', async () => {
+    const { queue, recorded } = makeQueue();
+    queue.start();
+    const path = await file('chosen.png');
+    const fromFile = await queue.add({ kind: 'file', path }, 'echo');
+    const saved = await queue.add({ kind: 'bytes', data: PNG, name: 'capture.png', localPath: '/home/ada/Pictures/capture.png' }, 'echo');
+    const dropped = await queue.add({ kind: 'bytes', data: PNG, name: 'dropped.png' }, 'echo');
+    await Promise.all([fromFile, saved, dropped].map((j) => queue.waitFor(j.id)));
+    const originOf = (id: string) => {
+      const source = recorded.find((r) => r.job.id === id)!.job.source;
+      return source.kind === 'file' ? source.originalPath : undefined;
+    };
+    expect([originOf(fromFile.id), originOf(saved.id), originOf(dropped.id)]).toEqual([path, '/home/ada/Pictures/capture.png', undefined]);
+  });
+
   it('reports progress up to the whole file', async () => {
     const { queue } = makeQueue();
     const seen: number[] = [];

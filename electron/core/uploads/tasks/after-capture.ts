@@ -22,7 +22,8 @@ export interface AfterCaptureDeps {
   platform: CorePlatform;
   logger: Logger;
   now(): number;
-  upload(name: string, png: Buffer): Promise<QueueJob>;
+  /** `savedTo`: where the save task wrote the same image, so history can open it. */
+  upload(name: string, png: Buffer, savedTo?: string): Promise<QueueJob>;
   /**
    * PLACEHOLDER until the editor exists: the "open in editor" task calls this and nothing more.
    * When the editor lands, it returns the edited image and the tasks after it use that.
@@ -83,7 +84,7 @@ export async function runAfterCapture(image: CapturedImage, deps: AfterCaptureDe
   }
   if (settings.getBoolean('afterCapture.upload')) {
     await attempt('upload', async () => {
-      report.job = await deps.upload(`${baseName}.png`, image.png);
+      report.job = await deps.upload(`${baseName}.png`, image.png, report.savedTo);
     });
   }
   if (settings.getBoolean('afterCapture.openEditor') && deps.openEditor) {

@@ -27,6 +27,39 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
+/**
+ * "Open file" and "Show in folder" for the file the upload was made from: absent when history
+ * knows of none (a drop, an import), disabled with the reason once the file has gone.
+ */
+function LocalFileActions({ record }: { record: HistoryRecord }) {
+  const file = useHistory((s) => s.detailsFile);
+  const { openLocal } = useHistory.getState();
+  if (!record.localPath || file === null) return null;
+  const gone = file?.exists === false;
+  return (
+    <div className="details-local" role="group" aria-label="File on this computer">
+      <button type="button" aria-keyshortcuts="Control+O" disabled={gone || !file} aria-describedby={gone ? 'local-file-gone' : undefined} onClick={() => void openLocal(record, 'open')}>
+        Open file
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        aria-keyshortcuts="Control+Shift+O"
+        disabled={gone || !file}
+        aria-describedby={gone ? 'local-file-gone' : undefined}
+        onClick={() => void openLocal(record, 'showInFolder')}
+      >
+        Show in folder
+      </button>
+      {gone && (
+        <p id="local-file-gone" className="notice details-local-gone">
+          {record.localPath} was moved or deleted; the upload is still on the host.
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Details({ record }: { record: HistoryRecord }) {
   const { copy, copyNamed, open, retry } = useHistory.getState();
   const service = useUploaderLabel(record.uploaderId);
@@ -50,6 +83,7 @@ function Details({ record }: { record: HistoryRecord }) {
           </button>
         )}
       </div>
+      <LocalFileActions record={record} />
       <CopyAs what={`the link of ${record.fileName}`} disabled={record.awaitingModeration} onCopy={(format) => void copy([record.id], format)} />
       <dl className="details-facts">
         <Fact term="Uploader">{service}</Fact>

@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { HistoryRecord } from '../../../../shared/uploads.js';
 import { formatBytes, formatTime } from '../../format.js';
+import { HISTORY_DRAG_TYPE } from '../../stores/albums.js';
 import { useHistory } from '../../stores/history.js';
 import { useUploaderLabel } from '../../stores/uploaders.js';
+import { RowMenu, type RowMenuAt } from './RowMenu.js';
 
 export type Layout = 'list' | 'grid';
 
@@ -63,9 +65,14 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
   // Re-render when rows arrive.
   useHistory((s) => s.head);
   useHistory((s) => s.tail);
-  const { recordAt, select, setFocus, selectAll, clearSelection, ensure } = useHistory.getState();
+  const { recordAt, select, setFocus, selectAll, clearSelection, ensure, openLocal } = useHistory.getState();
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
+  const [menu, setMenu] = useState<RowMenuAt | undefined>();
+  const closeMenu = useCallback(() => {
+    setMenu(undefined);
+    scroller.current?.focus();
+  }, []);
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -136,6 +143,16 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
       selectAll();
     } else if (e.key === 'Escape') {
       clearSelection();
+    } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      const record = recordAt(focus);
+      const row = document.getElementById(optionId(focus))?.getBoundingClientRect();
+      if (record && row) setMenu({ record, x: row.left + 24, y: row.top + row.height / 2 });
+    } else if ((e.key === 'o' || e.key === 'O') && (e.ctrlKey || e.metaKey)) {
+      // Ctrl/⌘+O opens the focused upload's file, with Shift shows it in its folder.
+      e.preventDefault();
+      const record = recordAt(focus);
+      if (record) void openLocal(record, e.shiftKey ? 'showInFolder' : 'open');
     } else if (e.key === 'Enter') {
       e.preventDefault();
       select(focus, {});
@@ -159,6 +176,12 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
         aria-busy={record ? undefined : true}
         className={`upload upload-${layout}${index === focus ? ' focused' : ''}`}
         onClick={onClick(index)}
+        onContextMenu={(e) => {
+          if (!record) return;
+          e.preventDefault();
+          if (!isSelected) select(index, {});
+          setMenu({ record, x: e.clientX, y: e.clientY });
+        }}
         onDoubleClick={() => {
           select(index, {});
           onOpenDetails();
@@ -167,7 +190,7 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
         onDragStart={(e) => {
           if (!record) return;
           const ids = isSelected ? [...selected] : [record.id];
-          e.dataTransfer.setData('application/x-shotput-history', JSON.stringify(ids));
+          e.dataTransfer.setData(HISTORY_DRAG_TYPE, JSON.stringify(ids));
           e.dataTransfer.effectAllowed = 'copy';
         }}
       >
@@ -177,30 +200,33 @@ export function UploadList({ layout, onOpenDetails }: { layout: Layout; onOpenDe
   };
 
   return (
-    <div
-      ref={scroller}
-      className={`upload-scroller upload-scroller-${layout}`}
-      role="listbox"
-      aria-label="Uploads"
-      aria-multiselectable="true"
-      aria-activedescendant={total > 0 && focus >= firstIndex && focus <= lastIndex ? optionId(focus) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-    >
-      <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((row) => (
-          <div
-            key={row.key}
-            role="presentation"
-            className={layout === 'grid' ? 'upload-row-grid' : 'upload-row'}
-            style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}
-          >
-            {Array.from({ length: columns }, (_, c) => row.index * columns + c)
-              .filter((i) => i < total)
-              .map(renderOption)}
-          </div>
-        ))}
+    <>
+      <div
+        ref={scroller}
+        className={`upload-scroller upload-scroller-${layout}`}
+        role="listbox"
+        aria-label="Uploads"
+        aria-multiselectable="true"
+        aria-activedescendant={total > 0 && focus >= firstIndex && focus <= lastIndex ? optionId(focus) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((row) => (
+            <div
+              key={row.key}
+              role="presentation"
+              className={layout === 'grid' ? 'upload-row-grid' : 'upload-row'}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}
+            >
+              {Array.from({ length: columns }, (_, c) => row.index * columns + c)
+                .filter((i) => i < total)
+                .map(renderOption)}
+            </div>
+          ))}
+        </div>
       </div>
-    </div>
+      {menu && <RowMenu at={menu} onClose={closeMenu} />}
+    </>
   );
 }
