@@ -86,6 +86,9 @@ export interface HistoryRecord extends UploadedImage {
   /** The album's title where known, so search finds uploads by album name. */
   albumTitle?: string;
   title?: string;
+  /** What the upload was sent with ("Upload with options…", `--description`, `--nsfw`), for the details panel. */
+  description?: string;
+  nsfw?: boolean;
   /** Local thumbnail file names in the profile's thumbnails folder, by size name. */
   thumbnails?: Partial<Record<'square' | 'large' | 'avatar', string>>;
   /**

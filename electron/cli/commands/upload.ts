@@ -5,7 +5,8 @@ import type { Core } from '../../core/app.js';
 import { ShotputError, toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
 import type { RawPixels } from '../../core/pipeline/source.js';
-import type { ExpirationChoice, UploadOptions } from '../../core/uploaders/types.js';
+import type { UploadOptions } from '../../core/uploaders/types.js';
+import { expirationFor } from '../../core/uploads/upload-options.js';
 import { option, UsageError, type ParsedArgs } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import type { UploadQueue } from '../../core/queue/queue.js';
@@ -45,11 +46,11 @@ async function uploadOptionsFrom(args: ParsedArgs, core: Core, uploaderId: strin
   if (args.flags.has('nsfw')) options.nsfw = true;
   const expiration = option(args, 'expiration');
   if (expiration !== undefined) {
-    const allowed = descriptor.capabilities.expiration;
-    if (allowed.length === 0) throw new UsageError(`${descriptor.label} has no expiration; leave out --expiration.`);
-    const choices: readonly string[] = ['never', ...allowed];
-    if (!choices.includes(expiration)) throw new UsageError(`--expiration for ${descriptor.label} takes one of: ${choices.join(', ')}; got "${expiration}".`);
-    options.expiration = expiration as ExpirationChoice;
+    try {
+      options.expiration = expirationFor(descriptor, expiration);
+    } catch (err) {
+      throw new UsageError(`--expiration: ${toUserError(err).message}`);
+    }
   }
   const category = option(args, 'category');
   if (category !== undefined) {

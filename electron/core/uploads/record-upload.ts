@@ -53,6 +53,8 @@ export function uploadRecorder(deps: RecorderDeps) {
       bytes: result.bytes ?? (job.source.kind === 'file' ? job.source.size : undefined),
       albumId: job.options.albumId,
       title: job.options.title,
+      description: job.options.description,
+      nsfw: job.options.nsfw || undefined,
       thumbnails,
       localPath: job.source.kind === 'file' ? job.source.originalPath : undefined,
       origin: 'upload',

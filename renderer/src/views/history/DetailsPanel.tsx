@@ -96,6 +96,8 @@ function Details({ record }: { record: HistoryRecord }) {
         ) : null}
         {record.albumId && <Fact term="Album">{albumTitle ?? record.albumId}</Fact>}
         {record.title && <Fact term="Title">{record.title}</Fact>}
+        {record.description && <Fact term="Description">{record.description}</Fact>}
+        {record.nsfw && <Fact term="Not safe for work">Marked NSFW on the host</Fact>}
         {record.expiresAt && <Fact term="Expires">{formatTime(record.expiresAt)}</Fact>}
         {record.status === 'deleted' && <Fact term="Status">Deleted on the host</Fact>}
         {record.status === 'failed' && <Fact term="Status">Failed</Fact>}
