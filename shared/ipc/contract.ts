@@ -102,6 +102,8 @@ const uploadOptions = z
     description: z.string().max(2000).optional(),
     albumId: z.string().max(100).optional(),
     nsfw: z.boolean().optional(),
+    /** "Upload with options…": 'never' or one of the host's expirations ('1d', '1w'…), checked against the host in the core. */
+    expiration: z.string().min(1).max(10).optional(),
     /** Answers to a custom uploader's questions, by question id. */
     answers: z
       .record(z.string().min(1).max(200), z.string().max(4096))

@@ -104,6 +104,12 @@ describe('after upload', () => {
     expect(seen.opened).toEqual([]);
     expect(seen.notes[0]!.onClick).toBeUndefined();
   });
+  it('says in the notification what was done to make the file fit the host', () => {
+    const { platform, seen } = recordingPlatform();
+    const note = "Re-encoded as JPEG quality 75 to fit IM.GE's 50 MB limit (61.2 MB → 12 MB).";
+    runAfterUpload(record, { settings: settingsOf({ 'afterUpload.notify': true, 'afterUpload.copyLink': true }), platform, logger: silentLogger }, note);
+    expect(seen.notes.map((n) => n.body)).toEqual([`shot [1].png: link copied\n${note}`]);
+  });
   it('runs nothing that is switched off', () => {
     const { platform, seen } = recordingPlatform();
     expect(runAfterUpload(record, { settings: settingsOf({}), platform, logger: silentLogger })).toEqual([]);

@@ -99,6 +99,8 @@ function Details({ record }: { record: HistoryRecord }) {
         ) : null}
         {record.albumId && <Fact term="Album">{albumTitle ?? record.albumId}</Fact>}
         {record.title && <Fact term="Title">{record.title}</Fact>}
+        {record.description && <Fact term="Description">{record.description}</Fact>}
+        {record.nsfw && <Fact term="Not safe for work">Marked NSFW on the host</Fact>}
         {record.editedFrom && (
           <Fact term="Edited from">
             <button type="button" onClick={() => void showDetails(record.editedFrom)}>
