@@ -2,7 +2,7 @@
  * `npm run screenshots`: the README's pictures of the real renderer, through the harness in
  * Debian's Chromium, on a throwaway profile filled by real uploads to a local IM.GE stand-in.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +79,18 @@ try {
     await core.uploads.addData(`notes-${scheme}.png`, await sample('Notes', 120));
     await page.getByRole('list', { name: 'Finished uploads' }).getByRole('listitem', { name: `notes-${scheme}.png` }).waitFor();
     await page.screenshot({ path: out(`queue-${scheme}.png`) });
-    await page.getByRole('button', { name: 'Settings' }).click();
+    // "Upload with options…": one upload's uploader, album, title, expiration and NSFW.
+    const picked = join(dir, 'diagram-v2.png');
+    await writeFile(picked, await sample('Diagram v2', 280));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Upload with options…' }).click()]);
+    await chooser.setFiles(picked);
+    const options = page.getByRole('dialog', { name: 'Upload with options' });
+    await options.getByLabel('Title').fill('Architecture, second draft');
+    await options.getByLabel('Delete after').selectOption({ label: '1 month' });
+    await page.screenshot({ path: out(`upload-options-${scheme}.png`) });
+    await page.keyboard.press('Escape');
+    await options.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Uploads at the same time').waitFor();
     await page.screenshot({ path: out(`settings-${scheme}.png`) });
     const first = await context.newPage();

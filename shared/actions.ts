@@ -7,6 +7,7 @@ export const ACTION_IDS = [
   'capture.lastRegion',
   'upload.clipboard',
   'upload.file',
+  'editor.open',
   'history.open',
   'settings.open',
   'hotkeys.pause',

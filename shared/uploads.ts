@@ -32,6 +32,8 @@ export interface QueueJob {
   input: string;
   fileName: string;
   bytes?: number;
+  /** What was done to the file before upload that the user should know (made smaller to fit the host's limit). */
+  note?: string;
   state: JobState;
   attempts: number;
   /** ISO time of the next automatic attempt (state 'waiting'). */
@@ -84,6 +86,9 @@ export interface HistoryRecord extends UploadedImage {
   /** The album's title where known, so search finds uploads by album name. */
   albumTitle?: string;
   title?: string;
+  /** What the upload was sent with ("Upload with options…", `--description`, `--nsfw`), for the details panel. */
+  description?: string;
+  nsfw?: boolean;
   /** Local thumbnail file names in the profile's thumbnails folder, by size name. */
   thumbnails?: Partial<Record<'square' | 'large' | 'avatar', string>>;
   /**
@@ -93,6 +98,8 @@ export interface HistoryRecord extends UploadedImage {
   localPath?: string;
   /** 'upload' from this machine; 'import' from an account's existing images. */
   origin: 'upload' | 'import';
+  /** The history entry this upload is an edited copy of (Edit in History). */
+  editedFrom?: string;
 }
 
 /** A history record's file on this computer (`localPath`), and whether it is still there. */

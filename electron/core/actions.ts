@@ -62,6 +62,7 @@ export const ACTIONS: readonly ActionDescriptor[] = [
     defaultAccelerator: { win32: 'Control+Alt+V', linux: 'Control+Alt+V', darwin: 'Alt+Shift+V', linuxPrintScreenTaken: 'Control+Alt+V' },
   },
   { id: 'upload.file', label: 'Upload files…', defaultAccelerator: none },
+  { id: 'editor.open', label: 'Open image in editor…', defaultAccelerator: none },
   { id: 'history.open', label: 'Open history', defaultAccelerator: none },
   { id: 'settings.open', label: 'Settings', defaultAccelerator: none, noHotkey: true },
   { id: 'hotkeys.pause', label: 'Pause hotkeys', defaultAccelerator: none },

@@ -32,6 +32,8 @@ import { CustomUploaderStore } from './uploaders/sxcu/store.js';
 import type { UploadContext } from './uploaders/types.js';
 import { importRemoteImages, type ImportReport } from './uploads/import.js';
 import { afterCaptureSection, afterUploadSection } from './uploads/tasks/settings.js';
+import { EditorService, editorSection } from './editor/service.js';
+import { recordImageBytes } from './editor/record-image.js';
 import { ActionRunner, hotkeysSection } from './actions.js';
 import { HotkeyService, WAYLAND_HOTKEY_HINT, type ShortcutRegistrar } from './hotkeys.js';
 import { runAfterCapture, uploadCapture, type AfterCaptureReport, type CapturedImage } from './uploads/tasks/after-capture.js';
@@ -103,6 +105,8 @@ export interface AppServices {
   hotkeys: HotkeyService;
   /** The after-capture task list for a new image (capture, clipboard image). */
   afterCapture(image: CapturedImage): Promise<AfterCaptureReport>;
+  /** The annotation editor's ways in; main binds its window. */
+  editor: EditorService;
 }
 
 /**
@@ -129,6 +133,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       ...coreSections(uploaders.choices()),
       afterCaptureSection(deps.captureFolder ?? join(deps.profileDir, 'captures')),
       afterUploadSection(),
+      editorSection(),
       captureSection(),
       captureModesSection(),
       hotkeysSection(deps.info.platform, deps.desktop?.environment),
@@ -206,6 +211,26 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   hotkeys.onStatus((status) => events.emit('hotkeys.changed', { status }));
 
   const capture = createCaptureService(settings, deps.info.platform, deps.capture);
+  const runTasks = (image: CapturedImage, withEditor: boolean): Promise<AfterCaptureReport> =>
+    runAfterCapture(image, {
+      settings,
+      platform,
+      logger,
+      now,
+      upload: (name, source) => uploadCapture(uploads, name, source),
+      openEditor: withEditor && editor.available ? (captured) => editor.editCapture(captured) : undefined,
+    });
+  const editor: EditorService = new EditorService({
+    settings,
+    platform,
+    logger,
+    afterEdit: (image) => runTasks(image, false),
+    records: {
+      get: (id) => history.get(id),
+      download: (record) => recordImageBytes(record, fetchImpl),
+      uploadEdit: (name, pixels, original) => uploads.addImage(name, pixels, original.uploaderId, { editedFrom: original.id }),
+    },
+  });
   const services: AppServices = {
     info: deps.info,
     profileDir: deps.profileDir,
@@ -228,7 +253,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     importImgurAccount: () => importRemoteImages(history, 'imgur', (page) => listAccountImages(uploadContext('imgur'), { page })),
     actions,
     hotkeys,
-    afterCapture: (image) => runAfterCapture(image, { settings, platform, logger, now, upload: (name, source) => uploadCapture(uploads, name, source) }),
+    afterCapture: (image) => runTasks(image, true),
+    editor,
   };
   let rescan: NodeJS.Timeout | undefined;
   return {

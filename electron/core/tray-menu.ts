@@ -20,7 +20,7 @@ export interface TrayMenuItem {
 export const RECENT_IN_TRAY = 10;
 
 const CAPTURE_ACTIONS: ActionId[] = ['capture.region', 'capture.screen', 'capture.monitor', 'capture.window', 'capture.lastRegion'];
-const UPLOAD_ACTIONS: ActionId[] = ['upload.clipboard', 'upload.file'];
+const UPLOAD_ACTIONS: ActionId[] = ['upload.clipboard', 'upload.file', 'editor.open'];
 
 export interface TrayState {
   recent: HistoryRecord[];
@@ -29,7 +29,7 @@ export interface TrayState {
   accelerator(key: string): string;
 }
 
-/** Every capture mode and upload action, the latest uploads (click copies the link), history, settings, pause, quit. */
+/** Every capture mode, upload action and the editor, the latest uploads (click copies the link), history, settings, pause, quit. */
 export function trayMenu(state: TrayState): TrayMenuItem[] {
   const action = (id: ActionId): TrayMenuItem => {
     const descriptor = ACTIONS.find((a) => a.id === id)!;

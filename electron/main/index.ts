@@ -10,7 +10,7 @@ import { createOverlaySession } from '../core/ipc/overlay-session.js';
 import { APP_ORIGIN } from '../core/ipc/sender.js';
 import { consoleLogger } from '../core/logger.js';
 import { countDown } from '../core/shots/countdown.js';
-import { FrameStore } from '../core/shots/frames.js';
+import { EDITOR_FRAME_PATH, FrameStore } from '../core/shots/frames.js';
 import { screenGrabSource } from '../core/shots/screen-grab-source.js';
 import { ScreenshotService, type CaptureMode } from '../core/shots/service.js';
 import { trayMenu, trayToolTip } from '../core/tray-menu.js';
@@ -26,6 +26,7 @@ import { openElectronStore } from '../platform/store.js';
 import { isWaylandSession, useGlobalShortcutsPortal } from '../platform/wayland.js';
 import { createTray } from '../platform/tray.js';
 import { registerIpc } from './ipc.js';
+import { createEditorWindows } from './editor-windows.js';
 import { createOverlayWindows } from './overlay-windows.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { enforceWebContentsRules } from './security.js';
@@ -117,10 +118,14 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     core = started;
 
     const frames = new FrameStore(APP_ORIGIN);
+    // Relative: the editor page fetches its image from its own origin.
+    const editorFrames = new FrameStore('', EDITOR_FRAME_PATH);
     enforceWebContentsRules((url) => url.startsWith(`${APP_ORIGIN}/`));
-    serveRenderer(join(distDir, 'renderer'), started.uploads.thumbnailsDir, frames);
+    serveRenderer(join(distDir, 'renderer'), started.uploads.thumbnailsDir, [frames, editorFrames]);
     const overlays = createOverlayWindows(join(distDir, 'electron/preload-overlay.cjs'), logger);
-    registerIpc(started, overlays.owns);
+    const editors = createEditorWindows(join(distDir, 'electron/preload-editor.cjs'), logger);
+    started.editor.bind(editors, editorFrames);
+    registerIpc(started, (contents) => overlays.owns(contents) || editors.owns(contents));
     mainWindow = createMainWindow(join(distDir, 'electron/preload.cjs'));
 
     let countdownLeft: number | undefined;
@@ -185,6 +190,15 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
       'upload.file': async () => {
         const picked = await dialog.showOpenDialog({ title: 'Upload files', properties: ['openFile', 'multiSelections'] });
         await openFiles(picked.filePaths);
+      },
+      'editor.open': async () => {
+        const picked = await dialog.showOpenDialog({
+          title: 'Open image in editor',
+          properties: ['openFile'],
+          filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'tif', 'tiff'] }],
+        });
+        const [file] = picked.filePaths;
+        if (file) await started.editor.editFile(file);
       },
       'history.open': () => showView('history'),
       'settings.open': () => showView('settings'),

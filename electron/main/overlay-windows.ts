@@ -1,10 +1,10 @@
-import { BrowserWindow, ipcMain, type WebContents } from 'electron';
+import { BrowserWindow, type WebContents } from 'electron';
 import { overlayChannelNames } from '../../shared/ipc/overlay-channels.js';
-import { fail, IpcErrorCode } from '../../shared/ipc/result.js';
 import type { OverlaySession } from '../core/ipc/overlay-session.js';
-import { APP_ORIGIN, isTrustedSender } from '../core/ipc/sender.js';
+import { APP_ORIGIN } from '../core/ipc/sender.js';
 import type { Logger } from '../core/logger.js';
 import type { OverlayPresenter, OverlayView } from '../core/shots/service.js';
+import { routeWindowChannels } from './window-channels.js';
 import { secureWebPreferences } from './windows.js';
 
 export interface OverlayWindows extends OverlayPresenter<OverlaySession> {
@@ -19,17 +19,12 @@ export interface OverlayWindows extends OverlayPresenter<OverlaySession> {
 export function createOverlayWindows(preloadPath: string, logger: Logger): OverlayWindows {
   const open = new Map<number, { window: BrowserWindow; session: OverlaySession }>();
 
-  for (const channel of overlayChannelNames) {
-    ipcMain.handle(channel, (event, payload: unknown) => {
-      const entry = open.get(event.sender.id);
-      const frame = event.senderFrame;
-      if (!entry || !isTrustedSender(frame && { url: frame.url, isMainFrame: frame.parent === null })) {
-        logger.warn(`Refused ${channel} from a window that is not an open overlay.`);
-        return fail(IpcErrorCode.forbiddenSender, 'Only an open region overlay may use this channel.');
-      }
-      return entry.session.dispatch(channel, payload);
-    });
-  }
+  routeWindowChannels(
+    overlayChannelNames,
+    (contents) => open.get(contents.id)?.session,
+    { log: 'a window that is not an open overlay', message: 'Only an open region overlay may use this channel.' },
+    logger,
+  );
 
   const openOne = (view: OverlayView<OverlaySession>) => {
     const { x, y, width, height } = view.bounds;

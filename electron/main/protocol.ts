@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
-import { CAPTURE_FRAME_PATH, type FrameStore } from '../core/shots/frames.js';
+import type { FrameStore } from '../core/shots/frames.js';
 import { resolveAppPath } from '../core/files/app-paths.js';
 
 export const APP_SCHEME = 'app';
@@ -15,15 +15,17 @@ export function registerAppScheme(): void {
 
 /**
  * Serves the built renderer at app://shotput/ with the CSP header, the history's local
- * thumbnails at app://shotput/thumbs/, and an open overlay's frames at app://shotput/capture/<token>. Paths that would leave those folders are refused, so a
+ * thumbnails at app://shotput/thumbs/, and the frames of open overlays and editors (app://shotput/capture/<token>,
+ * app://shotput/editor-frame/<token>). Paths that would leave those folders are refused, so a
  * page can never read other files through the scheme.
  */
-export function serveRenderer(rendererDir: string, thumbnailsDir: string, frames: FrameStore): void {
+export function serveRenderer(rendererDir: string, thumbnailsDir: string, frameStores: FrameStore[]): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'shotput') return new Response('Not found', { status: 404 });
-    if (url.pathname.startsWith(CAPTURE_FRAME_PATH)) {
-      // The open overlay's frozen frame: raw RGBA straight from memory.
+    const frames = frameStores.find((store) => store.owns(url.pathname));
+    if (frames) {
+      // An open overlay's frozen frame or an editor's image: raw RGBA straight from memory.
       const frame = frames.lookup(url.pathname);
       if (!frame) return new Response('Gone', { status: 404 });
       return new Response(new Uint8Array(frame.data.buffer, frame.data.byteOffset, frame.data.byteLength), {

@@ -4,6 +4,7 @@ import { subscribe } from './api/client.js';
 import { OpenedSxcuDialog } from './components/OpenedSxcuDialog.js';
 import { QuestionsDialog } from './components/QuestionsDialog.js';
 import { Toasts } from './components/Toasts.js';
+import { UploadOptionsDialog } from './components/UploadOptionsDialog.js';
 import { SidebarAlbums } from './components/SidebarAlbums.js';
 import { useCustomUploaders } from './stores/custom-uploaders.js';
 import { DEFAULT_FILTERS, useHistory } from './stores/history.js';
@@ -12,6 +13,7 @@ import { useHotkeys } from './stores/hotkeys.js';
 import { useQueue } from './stores/queue.js';
 import { useSettings } from './stores/settings.js';
 import { useUploaders } from './stores/uploaders.js';
+import { useUploadOptions } from './stores/upload-options.js';
 import { useTheme } from './theme.js';
 import { AlbumsView } from './views/AlbumsView.js';
 import { HistoryView } from './views/history/HistoryView.js';
@@ -86,7 +88,9 @@ export function App() {
     }
     if (uploads.length === 0) return;
     show('queue');
-    void useQueue.getState().addFiles(uploads);
+    // Shift+drop asks for this upload's options first (uploader, album, title, expiration…).
+    if (e.shiftKey) useUploadOptions.getState().open(uploads);
+    else void useQueue.getState().addFiles(uploads);
   };
 
   // Ctrl/Cmd+V anywhere but a text field uploads the pasted image or files.
@@ -151,7 +155,7 @@ export function App() {
     >
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop to upload
+          Drop to upload (hold Shift to choose options)
         </div>
       )}
       <nav className="sidebar" aria-label="Sections">
@@ -177,6 +181,7 @@ export function App() {
       </nav>
       <QuestionsDialog />
       <OpenedSxcuDialog />
+      <UploadOptionsDialog />
       <main className="content" aria-labelledby="view-title">
         <h1 id="view-title" ref={heading} tabIndex={-1}>
           {showFirstRun ? 'Set up uploading' : current.title}

@@ -30,6 +30,8 @@ export const CHANNEL_NAMES = [
   // history2 (issue 10): a record's own local file, opened or shown in its folder.
   'history.localFile',
   'history.openLocal',
+  // The editor's way in from History (editorwire).
+  'history.edit',
   'sxcu.list',
   'sxcu.import',
   'sxcu.remove',

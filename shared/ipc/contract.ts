@@ -102,6 +102,8 @@ const uploadOptions = z
     description: z.string().max(2000).optional(),
     albumId: z.string().max(100).optional(),
     nsfw: z.boolean().optional(),
+    /** "Upload with options…": 'never' or one of the host's expirations ('1d', '1w'…), checked against the host in the core. */
+    expiration: z.string().min(1).max(10).optional(),
     /** Answers to a custom uploader's questions, by question id. */
     answers: z
       .record(z.string().min(1).max(200), z.string().max(4096))
@@ -200,6 +202,8 @@ export const channels = {
   'history.localFile': channel<LocalFile | null>()(z.object({ id: recordId }).strict()),
   /** Opens that file in its default application, or shows it in the file manager. */
   'history.openLocal': channel<null>()(z.object({ id: recordId, how: z.enum(['open', 'showInFolder']) }).strict()),
+  /** Opens the entry's image in the editor (answers once the window is open); Enter uploads the edit as a new entry linked to it. */
+  'history.edit': channel<null>()(z.object({ id: recordId }).strict()),
 
   'sxcu.list': channel<CustomUploaderSummary[]>()(z.object({}).strict()),
   'sxcu.import': channel<SxcuImportResult>()(

@@ -148,6 +148,13 @@ export const commands = {
       text: contentType?.startsWith('text/') ? body.toString('utf8').slice(0, 2000) : undefined,
     };
   },
+  /** The whole response, for a browser page standing in for an app window (headers, body as base64). */
+  async appResponse(url: string): Promise<{ status: number; headers: Record<string, string>; base64: string }> {
+    const handler = doubleState.protocolHandlers.get(new URL(url).protocol.replace(':', ''));
+    if (!handler) throw new Error(`No protocol handler for ${url}`);
+    const response = await handler(new Request(url));
+    return { status: response.status, headers: Object.fromEntries(response.headers), base64: Buffer.from(await response.arrayBuffer()).toString('base64') };
+  },
   /** The page tries to navigate: true when the app refused it. */
   navigate(webContentsId: number, url: string): boolean {
     const event = new DoubleEvent();

@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 
 export class DoubleEvent {
   defaultPrevented = false;
@@ -222,13 +222,24 @@ export const protocol = {
   },
 } satisfies Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 
+const FILE_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
 export const net = {
   /** file: URLs as Electron's net.fetch reads them; anything else through Node's fetch. */
   async fetch(input: string | GlobalRequest, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<GlobalResponse> {
     const url = typeof input === 'string' ? input : input.url;
     if (url.startsWith('file:')) {
       try {
-        return new Response(await readFile(fileURLToPath(url)));
+        // Electron types file: responses by extension; a browser standing in for the window needs it for module scripts.
+        const type = FILE_TYPES[extname(fileURLToPath(url)).toLowerCase()];
+        return new Response(await readFile(fileURLToPath(url)), type ? { headers: { 'Content-Type': type } } : undefined);
       } catch {
         return new Response('Not found', { status: 404 });
       }

@@ -54,6 +54,8 @@ export function startMainOnDouble(options: { profileDir: string; displays?: Disp
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Structured clone: a window's IPC payload may carry bytes (the editor's pixels), as Electron's does.
+    serialization: 'advanced',
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));

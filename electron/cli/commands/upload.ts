@@ -5,7 +5,8 @@ import type { Core } from '../../core/app.js';
 import { ShotputError, toUserError } from '../../core/errors.js';
 import { isLinkFormat } from '../../core/uploads/service.js';
 import type { RawPixels } from '../../core/pipeline/source.js';
-import type { ExpirationChoice, UploadOptions } from '../../core/uploaders/types.js';
+import type { UploadOptions } from '../../core/uploaders/types.js';
+import { expirationFor } from '../../core/uploads/upload-options.js';
 import { option, UsageError, type ParsedArgs } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import type { UploadQueue } from '../../core/queue/queue.js';
@@ -45,11 +46,11 @@ async function uploadOptionsFrom(args: ParsedArgs, core: Core, uploaderId: strin
   if (args.flags.has('nsfw')) options.nsfw = true;
   const expiration = option(args, 'expiration');
   if (expiration !== undefined) {
-    const allowed = descriptor.capabilities.expiration;
-    if (allowed.length === 0) throw new UsageError(`${descriptor.label} has no expiration; leave out --expiration.`);
-    const choices: readonly string[] = ['never', ...allowed];
-    if (!choices.includes(expiration)) throw new UsageError(`--expiration for ${descriptor.label} takes one of: ${choices.join(', ')}; got "${expiration}".`);
-    options.expiration = expiration as ExpirationChoice;
+    try {
+      options.expiration = expirationFor(descriptor, expiration);
+    } catch (err) {
+      throw new UsageError(`--expiration: ${toUserError(err).message}`);
+    }
   }
   const category = option(args, 'category');
   if (category !== undefined) {
@@ -130,6 +131,7 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
           }
         }
         names.set(job.id, job.fileName);
+        if (job.note) progress.line(`${input}: ${job.note}`);
         outcomes.push({ input, job, settled: queue.waitFor(job.id, MAX_WAIT_MS) });
       } catch (err) {
         outcomes.push({ input, error: toUserError(err) });
@@ -186,6 +188,8 @@ function toJson(outcome: Outcome, uploader: string) {
     height: r?.height ?? null,
     bytes: r?.bytes ?? null,
     historyId: r?.id ?? null,
+    /** What was done to the file before upload (made to fit the host's limit), or null. */
+    note: outcome.job?.note ?? null,
     error: outcome.error ?? null,
   };
 }

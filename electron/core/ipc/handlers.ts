@@ -1,6 +1,7 @@
 import type { ActionRunner } from '../actions.js';
 import type { HotkeyService } from '../hotkeys.js';
 import type { CaptureService } from '../capture/service.js';
+import type { EditorService } from '../editor/service.js';
 import type { AppInfo, ChannelName } from '../../../shared/ipc/contract.js';
 import type { HistoryService } from '../history/service.js';
 import type { CorePlatform } from '../platform.js';
@@ -51,7 +52,7 @@ export interface UploadHandlerServices {
 }
 
 /** `queue.*` and `history.*`: adding uploads, following them, and what is done with a record. */
-export function uploadHandlers({ uploads, history, importImgurAccount }: UploadHandlerServices): Pick<HandlerTable, ChannelsOf<'queue' | 'history'>> {
+export function uploadHandlers({ uploads, history, importImgurAccount }: UploadHandlerServices): Pick<HandlerTable, Exclude<ChannelsOf<'queue' | 'history'>, 'history.edit'>> {
   const queue = uploads.queue;
   return {
     'queue.list': () => queue.list(),
@@ -83,8 +84,18 @@ export function uploadHandlers({ uploads, history, importImgurAccount }: UploadH
   };
 }
 
+/** `history.edit`: the editor's way in from History. */
+export function editorHandlers({ editor }: { editor: Pick<EditorService, 'openRecord'> }): Pick<HandlerTable, 'history.edit'> {
+  return {
+    'history.edit': async ({ id }) => {
+      await editor.openRecord(id);
+      return null;
+    },
+  };
+}
+
 /** Every service some handler group of the main window uses (core/app's Core is one). */
-export type HandlerServices = { info: AppInfo; settings: SettingsService; platform: CorePlatform } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices & ActionHandlerServices;
+export type HandlerServices = { info: AppInfo; settings: SettingsService; platform: CorePlatform; editor: Pick<EditorService, 'openRecord'> } & UploadHandlerServices & SxcuHandlerServices & UploaderHandlerServices & ActionHandlerServices;
 
 /** The actions table and the hotkeys' state: run an action as its hotkey or tray item would. */
 export interface ActionHandlerServices {
@@ -117,5 +128,6 @@ export function createHandlers(s: HandlerServices): HandlerTable {
     ...createSxcuHandlers({ settings: s.settings, customUploaders: s.customUploaders, openedSxcu: s.openedSxcu, uploads: s.uploads }),
     ...uploaderHandlers({ uploaders: s.uploaders, imgur: s.imgur, uploadContext: s.uploadContext }),
     ...actionHandlers({ actions: s.actions, hotkeys: s.hotkeys, capture: s.capture }),
+    ...editorHandlers({ editor: s.editor }),
   };
 }

@@ -12,6 +12,8 @@ export interface EncodeTarget {
   /** Pixels per inch recorded in a PNG (72, or 144 for a capture of a 2× display). */
   density: number;
   timeoutSeconds: number;
+  /** PNG only: zlib level 9, the smallest lossless file, for when bytes matter more than time (fitting a size limit). */
+  smallestPng?: boolean;
 }
 
 export interface Encoded {
@@ -30,6 +32,8 @@ export interface Encoded {
  * efforts posterize).
  */
 const PNG_TRUECOLOUR = { compressionLevel: 6, adaptiveFiltering: false } as const;
+/** The lossless attempt to fit a host's limit: time matters less than every byte there. */
+const PNG_SMALLEST = { compressionLevel: 9, adaptiveFiltering: true } as const;
 const PNG_PALETTE = { palette: true, dither: 0, quality: 100, effort: 4, compressionLevel: 9, adaptiveFiltering: false } as const;
 
 /**
@@ -42,7 +46,7 @@ export function boundedEffort(format: 'avif' | 'webp', pixelCount: number): numb
   return megapixels > 4 ? 2 : 4;
 }
 
-async function encodePng(pixels: Pixels, facts: PixelFacts, from: () => Sharp, density: number): Promise<Buffer> {
+async function encodePng(pixels: Pixels, facts: PixelFacts, from: () => Sharp, density: number, smallest = false): Promise<Buffer> {
   if (facts.colours !== undefined) {
     const indexed = await from()
       .png({ ...PNG_PALETTE, colours: Math.max(2, facts.colours) })
@@ -51,7 +55,7 @@ async function encodePng(pixels: Pixels, facts: PixelFacts, from: () => Sharp, d
     const check = await sharp(indexed).raw().toBuffer({ resolveWithObject: true });
     if (await samePicture(pixels, check.data, check.info.channels)) return setPngDensity(indexed, density);
   }
-  return setPngDensity(await from().png(PNG_TRUECOLOUR).toBuffer(), density);
+  return setPngDensity(await from().png(smallest ? PNG_SMALLEST : PNG_TRUECOLOUR).toBuffer(), density);
 }
 
 function encodeOther(pixels: Pixels, target: EncodeTarget, from: () => Sharp, frames: number): Promise<Buffer> {
@@ -98,7 +102,7 @@ export async function encodePixels(name: string, pixels: Pixels, target: EncodeT
     return facts.opaque && pixels.channels === 4 ? image.removeAlpha() : image;
   };
   try {
-    const data = target.format === 'png' ? await encodePng(encoded, facts, input, target.density) : await encodeOther(encoded, target, input, frames);
+    const data = target.format === 'png' ? await encodePng(encoded, facts, input, target.density, target.smallestPng) : await encodeOther(encoded, target, input, frames);
     // libwebp folds a frame identical to the one before into it (adding up their delays).
     const written = frames > 1 ? ((await sharp(data, { animated: true }).metadata()).pages ?? frames) : 1;
     return { data, format: target.format, width: pixels.width, height: pixels.height, frames: written };

@@ -10,6 +10,7 @@ import type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, Thumb
 import { tryPassThrough } from './passthrough.js';
 import type { ImageInput } from './source.js';
 import type { Encoded } from './encode.js';
+import type { FitOptions, FitOutcome } from './fit.js';
 
 export type { OutputTarget, ProcessOptions, ProcessResult, SharingOptions, ThumbnailFile } from './process-types.js';
 
@@ -50,4 +51,10 @@ export async function encodeImage(input: ImageInput, options: JobOptions = {}): 
 export async function makeThumbnails(input: ImageInput, target: { dir: string; name: string }, options: JobOptions = {}): Promise<ThumbnailFile[]> {
   const { renderThumbnailFiles } = await import('./reencode.js');
   return renderThumbnailFiles(input, target, options);
+}
+
+/** Makes an image fit a byte limit (fit.ts): a lossless attempt, then the ladder asked for. */
+export async function fitToLimit(input: ImageInput, options: FitOptions): Promise<FitOutcome> {
+  const { fitImage } = await import('./fit.js');
+  return fitImage(input, options);
 }

@@ -12,7 +12,7 @@ import { THUMBNAIL_FORMAT, renderThumbnails } from './thumbnails.js';
 import { writeAllAtomically, type PendingFile } from './write.js';
 import type { ProcessOptions, ProcessResult, ThumbnailFile } from './process-types.js';
 
-interface DecodedJob {
+export interface DecodedJob {
   source: Source;
   pixels: Pixels;
   format: ImageFormat;
@@ -38,7 +38,7 @@ function checkOptions(name: string, o: ResolvedOptions): void {
 }
 
 /** Decode → orient → crop → resize, once, into pixels ready for any number of encodes. */
-async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<DecodedJob> {
+export async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<DecodedJob> {
   const limits: DecodeLimits = { pixelLimit: o.pixelLimit, timeoutSeconds: o.timeoutSeconds };
   const source = await openSource(input, o.pixelLimit);
   checkOptions(source.name, o);
@@ -68,7 +68,7 @@ async function decodeJob(input: ImageInput, o: ResolvedOptions): Promise<Decoded
   return { source, pixels, format, density: info.density ?? BASE_DENSITY, reopen };
 }
 
-function qualityFor(format: ImageFormat, o: ResolvedOptions): number {
+export function qualityFor(format: ImageFormat, o: ResolvedOptions): number {
   return format === 'jpeg' || format === 'webp' || format === 'avif' ? o.quality[format as LossyFormat] : 100;
 }
 

@@ -1,6 +1,12 @@
 import type { SettingSection, SettingValue } from '../../../shared/settings/fields.js';
 import { OUTPUT_FORMATS, FORMAT_INFO, type FormatChoice } from './formats.js';
 import { PIPELINE_DEFAULTS as DEFAULTS, type PipelineOptions } from './options.js';
+import type { FitLadder } from './fit.js';
+
+/** What to do with a file over the host's size limit: refuse it, or make it fit by a ladder. */
+export type FitChoice = 'refuse' | FitLadder;
+const FIT_CHOICES: readonly FitChoice[] = ['refuse', 'lossless', 'quality', 'size'];
+export const FIT_DEFAULT: FitChoice = 'quality';
 
 /** The `pipeline.*` settings, rendered by the Settings view and `shotput config`. */
 export function pipelineSection(): SettingSection {
@@ -64,6 +70,19 @@ export function pipelineSection(): SettingSection {
         default: DEFAULTS.keepMetadata,
         help: 'Off: camera details, dates and the GPS location where a photo was taken are removed before upload. On: they are uploaded with the image.',
       },
+      {
+        key: 'pipeline.fitToLimit',
+        label: 'Images over the uploader\'s size limit',
+        kind: 'choice',
+        default: FIT_DEFAULT,
+        choices: [
+          { value: 'quality', label: 'Lower the quality until they fit (JPEG or WebP)' },
+          { value: 'size', label: 'Scale them down until they fit' },
+          { value: 'lossless', label: 'Only recompress without loss' },
+          { value: 'refuse', label: 'Refuse them' },
+        ],
+        help: 'Every choice but "Refuse" first tries a smaller lossless PNG. A notice says what was done; an image that still does not fit is refused, naming the limit.',
+      },
     ],
   };
 }
@@ -79,4 +98,10 @@ export function pipelineOptionsFromSettings(settings: { get(key: string): Settin
     pixelLimit: number('pipeline.pixelLimit') * 1e6,
     keepMetadata: settings.get('pipeline.keepMetadata') === true,
   };
+}
+
+/** The `pipeline.fitToLimit` setting; an unknown value (from a hand-edited file) refuses rather than change images. */
+export function fitChoiceFromSettings(settings: { get(key: string): SettingValue }): FitChoice {
+  const value = String(settings.get('pipeline.fitToLimit'));
+  return (FIT_CHOICES as readonly string[]).includes(value) ? (value as FitChoice) : 'refuse';
 }

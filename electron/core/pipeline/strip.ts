@@ -32,11 +32,29 @@ const SLICE = 1024 * 1024;
 
 const PNG_KEEP = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'iCCP', 'sRGB', 'gAMA', 'cHRM', 'sBIT', 'pHYs', 'acTL', 'fcTL', 'fdAT']);
 
-async function readAt(handle: FileHandle, offset: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, offset);
-  return buffer.subarray(0, bytesRead);
+/**
+ * Reads through a window of SLICE bytes: a scan goes forward in small steps (a PNG writer's IDAT
+ * chunks are often 8 KB, three reads each), so a 100 MB file costs a hundred reads, not 40,000.
+ * A returned buffer stays valid: each refill makes a new window.
+ */
+class WindowedFile {
+  private window = Buffer.alloc(0);
+  private start = 0;
+
+  constructor(private readonly handle: FileHandle) {}
+
+  async read(offset: number, length: number): Promise<Buffer> {
+    if (offset < this.start || offset + length > this.start + this.window.length) {
+      const buffer = Buffer.allocUnsafe(Math.max(length, SLICE));
+      const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, offset);
+      this.window = buffer.subarray(0, bytesRead);
+      this.start = offset;
+    }
+    return this.window.subarray(offset - this.start, Math.min(this.window.length, offset - this.start + length));
+  }
 }
+
+const readAt = (file: WindowedFile, offset: number, length: number) => file.read(offset, length);
 
 /** The Orientation tag of a TIFF-structured EXIF block (`II*\0…` or `MM\0*…`), 1 when absent. */
 export function exifOrientation(tiff: Buffer): number {
@@ -71,22 +89,21 @@ type Crc32 = (data: Uint8Array, value?: number) => number;
 const crc32: Crc32 | undefined = (zlib as { crc32?: Crc32 }).crc32;
 
 /** Whether a chunk's stored CRC matches its type and data, read a slice at a time. */
-async function chunkIntact(handle: FileHandle, at: number, length: number): Promise<boolean> {
+async function chunkIntact(file: WindowedFile, at: number, length: number): Promise<boolean> {
   if (!crc32) return false;
   let crc = 0;
-  const slice = Buffer.allocUnsafe(Math.min(SLICE, length + 4));
   for (let offset = at + 4, end = at + 8 + length; offset < end; ) {
-    const { bytesRead } = await handle.read(slice, 0, Math.min(slice.length, end - offset), offset);
-    if (bytesRead === 0) return false;
-    crc = crc32(slice.subarray(0, bytesRead), crc);
-    offset += bytesRead;
+    const slice = await file.read(offset, Math.min(SLICE, end - offset));
+    if (slice.length === 0) return false;
+    crc = crc32(slice, crc);
+    offset += slice.length;
   }
-  const stored = await readAt(handle, at + 8 + length, 4);
+  const stored = await readAt(file, at + 8 + length, 4);
   return stored.length === 4 && stored.readUInt32BE(0) === crc >>> 0;
 }
 
 /** Chunks the file could not do without, checked so a damaged PNG goes to the decoder, which says what is wrong. */
-async function pngLayout(handle: FileHandle, size: number): Promise<MetadataLayout | undefined> {
+async function pngLayout(handle: WindowedFile, size: number): Promise<MetadataLayout | undefined> {
   const keep: Range[] = [[0, 8]];
   let orientation = 1;
   let animated = false;
@@ -131,7 +148,7 @@ async function pngLayout(handle: FileHandle, size: number): Promise<MetadataLayo
 
 const isApp = (marker: number) => marker >= 0xe0 && marker <= 0xef;
 
-async function jpegLayout(handle: FileHandle, size: number): Promise<MetadataLayout | undefined> {
+async function jpegLayout(handle: WindowedFile, size: number): Promise<MetadataLayout | undefined> {
   const keep: Range[] = [[0, 2]];
   let orientation = 1;
   let width = 0;
@@ -192,7 +209,8 @@ async function jpegLayout(handle: FileHandle, size: number): Promise<MetadataLay
 export async function readMetadataLayout(path: string, format: 'png' | 'jpeg', size: number): Promise<MetadataLayout | undefined> {
   const handle = await open(path, 'r');
   try {
-    return format === 'png' ? await pngLayout(handle, size) : await jpegLayout(handle, size);
+    const file = new WindowedFile(handle);
+    return format === 'png' ? await pngLayout(file, size) : await jpegLayout(file, size);
   } finally {
     await handle.close();
   }

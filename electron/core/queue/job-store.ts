@@ -15,7 +15,7 @@ export interface StoredJob {
   /** What the user asked to upload: a path or a URL. */
   input: string;
   source:
-    | { kind: 'file'; file: string; name: string; mime: string; size: number; originalPath?: string; originalMtimeMs?: number }
+    | { kind: 'file'; file: string; name: string; mime: string; size: number; originalPath?: string; originalMtimeMs?: number; note?: string }
     | { kind: 'url'; url: string; name: string };
   state: JobState;
   attempts: number;

@@ -17,6 +17,8 @@ export interface PreparedFile {
   name: string;
   mime: string;
   size: number;
+  /** What was done to the file that the user should hear of ("Re-encoded as JPEG quality 75 to fit IM.GE's 50 MB limit…"). */
+  note?: string;
 }
 
 /**

@@ -563,6 +563,7 @@ export class UploadQueue {
       input: job.input,
       fileName: job.source.name,
       bytes: job.source.kind === 'file' ? job.source.size : undefined,
+      note: job.source.kind === 'file' ? job.source.note : undefined,
       state: job.state,
       attempts: job.attempts,
       nextAttemptAt: job.nextAttemptAt,

@@ -27,6 +27,11 @@ export interface UploaderCapabilities {
   expiration: readonly ExpirationChoice[];
   /** Largest file the service accepts, in bytes. */
   maxBytes: number;
+  /**
+   * A setting of this uploader (whole megabytes, at most `maxBytes`) that gives the limit instead:
+   * a self-hosted site chooses its own.
+   */
+  maxMegabytesSetting?: string;
   /** The pipeline encodes to this format unless the user chose another (GroupMe wants JPEG). */
   preferredFormat?: ImageFormat;
   /** The image formats the service takes (others are converted before upload); any when absent. */
@@ -63,6 +68,8 @@ export interface UploadOptions {
    * collected before the job is queued so a retry or a resume never asks twice.
    */
   answers?: Record<string, string>;
+  /** Not sent to the host: the history entry this image is an edited copy of, kept on the new entry. */
+  editedFrom?: string;
 }
 
 /** The normalized result every uploader returns. */

@@ -6,6 +6,7 @@ import type { RawPixels } from '../pipeline/index.js';
 import type { UploadQueue, UploaderLookup } from '../queue/queue.js';
 import type { SettingsService } from '../settings/service.js';
 import type { UploadOptions } from '../uploaders/types.js';
+import { checkedUploadOptions, type RequestedUploadOptions } from './upload-options.js';
 
 export interface AddOutcome {
   input: string;
@@ -41,18 +42,23 @@ export class AddJobs {
     return forFiles !== '' && !mime.startsWith('image/') ? this.uploaderIdOrDefault(forFiles) : this.uploaderIdOrDefault(undefined);
   }
 
+  /** The options checked against the uploader they go to (its expirations…), before anything is queued. */
+  private checked(uploaderId: string, options: RequestedUploadOptions): UploadOptions {
+    return checkedUploadOptions(this.deps.uploaders.get(uploaderId).descriptor, options);
+  }
+
   private chosenOr(chosen: string | undefined, mime: () => Promise<string> | string): Promise<string> | string {
     return chosen === undefined ? Promise.resolve(mime()).then((m) => this.uploaderForType(m)) : this.uploaderIdOrDefault(chosen);
   }
 
   /** Queues each file; one bad file is reported without stopping the others. */
-  async addFiles(paths: string[], uploaderId?: string, options: UploadOptions = {}): Promise<AddOutcome[]> {
+  async addFiles(paths: string[], uploaderId?: string, options: RequestedUploadOptions = {}): Promise<AddOutcome[]> {
     this.uploaderIdOrDefault(uploaderId);
     const outcomes: AddOutcome[] = [];
     for (const path of paths) {
       try {
         const id = await this.chosenOr(uploaderId, () => detectMime(path));
-        outcomes.push({ input: path, job: await this.deps.queue.add({ kind: 'file', path }, id, options) });
+        outcomes.push({ input: path, job: await this.deps.queue.add({ kind: 'file', path }, id, this.checked(id, options)) });
       } catch (err) {
         outcomes.push({ input: path, error: toUserError(err) });
       }
@@ -62,19 +68,21 @@ export class AddJobs {
 
   /** Bytes of a file the user dropped on the window or picked in it, queued from memory. */
   /** `localPath`: where the same image is also saved on this computer (a saved capture). */
-  async addData(name: string, data: Uint8Array, uploaderId?: string, options: UploadOptions = {}, localPath?: string): Promise<QueueJob> {
+  async addData(name: string, data: Uint8Array, uploaderId?: string, options: RequestedUploadOptions = {}, localPath?: string): Promise<QueueJob> {
     this.uploaderIdOrDefault(uploaderId);
     const fileName = safeFileName(name);
     const id = await this.chosenOr(uploaderId, () => mimeOfBytes(data, fileName));
-    return this.deps.queue.add({ kind: 'bytes', data, name: fileName, localPath }, id, options);
+    return this.deps.queue.add({ kind: 'bytes', data, name: fileName, localPath }, id, this.checked(id, options));
   }
 
   /** A captured bitmap (RGBA), encoded once by the pipeline into the job's folder. */
-  addImage(name: string, pixels: RawPixels, uploaderId?: string, options: UploadOptions = {}, localPath?: string): Promise<QueueJob> {
-    return this.deps.queue.add({ kind: 'pixels', pixels, name: safeFileName(name), localPath }, this.uploaderIdOrDefault(uploaderId), options);
+  async addImage(name: string, pixels: RawPixels, uploaderId?: string, options: RequestedUploadOptions = {}, localPath?: string): Promise<QueueJob> {
+    const id = this.uploaderIdOrDefault(uploaderId);
+    return this.deps.queue.add({ kind: 'pixels', pixels, name: safeFileName(name), localPath }, id, this.checked(id, options));
   }
 
-  addUrl(url: string, uploaderId?: string, options: UploadOptions = {}): Promise<QueueJob> {
-    return this.deps.queue.add({ kind: 'url', url }, this.uploaderIdOrDefault(uploaderId), options);
+  async addUrl(url: string, uploaderId?: string, options: RequestedUploadOptions = {}): Promise<QueueJob> {
+    const id = this.uploaderIdOrDefault(uploaderId);
+    return this.deps.queue.add({ kind: 'url', url }, id, this.checked(id, options));
   }
 }

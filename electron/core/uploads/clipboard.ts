@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { isAbsolute } from 'node:path';
-import sharp from 'sharp';
 import { ShotputError } from '../errors.js';
 
 /** One format the clipboard offers, read on demand (the app reads Electron's clipboard; tests give bytes). */
@@ -44,6 +43,8 @@ export async function readClipboardContent(entries: ClipboardEntry[]): Promise<C
   const png = byType.get('image/png');
   if (png) {
     const data = await png.read();
+    // Loaded here, not when the core opens: most commands never read the clipboard.
+    const { default: sharp } = await import('sharp');
     const meta = await sharp(data).metadata();
     return { kind: 'image', png: data, width: meta.width ?? 0, height: meta.height ?? 0 };
   }

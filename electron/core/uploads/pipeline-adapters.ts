@@ -11,6 +11,7 @@ import { detectMime, mimeOfBytes } from '../files/mime.js';
 import { safeFileName } from '../files/names.js';
 import { FORMAT_INFO, ImageError, ImageErrorCode, makeThumbnails, pipelineOptionsFromSettings, processImage, type ImageInput } from '../pipeline/index.js';
 import { copyAsIs, type FilePreparer, type PrepareInput } from '../queue/prepare.js';
+import { fitPreparedImage } from './fit-to-limit.js';
 import type { ThumbnailMaker } from './record-upload.js';
 
 type Settings = { get(key: string): SettingValue };
@@ -37,16 +38,20 @@ export function pipelinePreparer(settings: Settings): FilePreparer {
   return async (input, descriptor, jobDir) => {
     const stem = safeFileName(basename(input.name, extname(input.name)));
     try {
-      const result = await processImage(imageInputOf(input), {
+      const options = {
         ...pipelineOptionsFromSettings(settings),
         preferredFormat: descriptor.capabilities.preferredFormat,
         acceptedFormats: descriptor.capabilities.formats,
+      };
+      const processed = await processImage(imageInputOf(input), {
+        ...options,
         out: { dir: jobDir, name: stem },
         // The job's folder is private: an unchanged file may be a hard link to the original.
         mayLinkInput: true,
       });
+      const { result, note } = await fitPreparedImage(processed, { name: input.name, stem, jobDir, descriptor, settings, options });
       const file = basename(result.path);
-      return { file, name: `${stem}${FORMAT_INFO[result.format].extension}`, mime: result.mime, size: result.bytes };
+      return { file, name: `${stem}${FORMAT_INFO[result.format].extension}`, mime: result.mime, size: result.bytes, ...(note ? { note } : {}) };
     } catch (err) {
       const unreadable = err instanceof ImageError && err.code === ImageErrorCode.unsupported;
       if (unreadable && (descriptor.capabilities.accepts === 'any' || (await isNoImageAtAll(input)))) {

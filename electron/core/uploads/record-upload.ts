@@ -53,15 +53,18 @@ export function uploadRecorder(deps: RecorderDeps) {
       bytes: result.bytes ?? (job.source.kind === 'file' ? job.source.size : undefined),
       albumId: job.options.albumId,
       title: job.options.title,
+      description: job.options.description,
+      nsfw: job.options.nsfw || undefined,
       thumbnails,
       localPath: job.source.kind === 'file' ? job.source.originalPath : undefined,
       origin: 'upload',
+      editedFrom: job.options.editedFrom,
     });
     // On disk before the queue deletes the job: a power cut now must not lose the upload.
     await deps.history.flushed();
     if (!created) return record.id;
     try {
-      await deps.afterUpload(record);
+      await deps.afterUpload(record, { note: job.source.kind === 'file' ? job.source.note : undefined });
     } catch (err) {
       // The upload is done and in history; a failed follow-up (clipboard, notification) does not undo it.
       deps.logger.warn(`After uploading ${record.fileName}: ${toUserError(err).message}`);

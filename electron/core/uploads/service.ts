@@ -6,7 +6,7 @@ import type { RawPixels } from '../pipeline/index.js';
 import type { CorePlatform } from '../platform.js';
 import { UploadQueue, type ContextFactory, type QueueDeps, type UploaderLookup } from '../queue/queue.js';
 import type { SettingsService } from '../settings/service.js';
-import type { UploadOptions } from '../uploaders/types.js';
+import type { RequestedUploadOptions } from './upload-options.js';
 import { AddJobs, type AddOutcome } from './add-jobs.js';
 import { defaultAfterUpload, type AfterUpload } from './after-upload.js';
 import { PendingThumbnails } from './pending-thumbnails.js';
@@ -77,19 +77,19 @@ export class UploadsService {
     return this.jobs.uploaderForType(mime);
   }
 
-  addFiles(paths: string[], uploaderId?: string, options?: UploadOptions): Promise<AddOutcome[]> {
+  addFiles(paths: string[], uploaderId?: string, options?: RequestedUploadOptions): Promise<AddOutcome[]> {
     return this.jobs.addFiles(paths, uploaderId, options);
   }
 
-  addData(name: string, data: Uint8Array, uploaderId?: string, options?: UploadOptions, localPath?: string): Promise<QueueJob> {
+  addData(name: string, data: Uint8Array, uploaderId?: string, options?: RequestedUploadOptions, localPath?: string): Promise<QueueJob> {
     return this.jobs.addData(name, data, uploaderId, options, localPath);
   }
 
-  addImage(name: string, pixels: RawPixels, uploaderId?: string, options?: UploadOptions, localPath?: string): Promise<QueueJob> {
+  addImage(name: string, pixels: RawPixels, uploaderId?: string, options?: RequestedUploadOptions, localPath?: string): Promise<QueueJob> {
     return this.jobs.addImage(name, pixels, uploaderId, options, localPath);
   }
 
-  addUrl(url: string, uploaderId?: string, options?: UploadOptions): Promise<QueueJob> {
+  addUrl(url: string, uploaderId?: string, options?: RequestedUploadOptions): Promise<QueueJob> {
     return this.jobs.addUrl(url, uploaderId, options);
   }
 

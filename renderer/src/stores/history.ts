@@ -69,6 +69,8 @@ interface HistoryState {
   open(record: HistoryRecord, which: 'viewer' | 'image' | 'deletePage'): Promise<void>;
   /** Opens the upload's own local file, or shows it in the file manager. */
   openLocal(record: HistoryRecord, how: 'open' | 'showInFolder'): Promise<void>;
+  /** Opens the upload's image in the editor; Enter there uploads the edit as a new entry. */
+  edit(record: HistoryRecord): Promise<void>;
   deleteFromHost(records: HistoryRecord[]): Promise<void>;
   removeFromHistory(records: HistoryRecord[]): Promise<void>;
   retry(record: HistoryRecord): Promise<void>;
@@ -329,6 +331,15 @@ export const useHistory = create<HistoryState>((set, get) => {
         fail(err);
         // Moved or deleted since the details were shown: say so there too.
         if (get().detailsId === record.id) await checkLocalFile(record.id);
+      }
+    },
+
+    async edit(record) {
+      try {
+        toast.show({ kind: 'info', text: `Opening ${record.fileName} in the editor…` });
+        await call('history.edit', { id: record.id });
+      } catch (err) {
+        fail(err);
       }
     },
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { HistoryRecord, QueueJob } from '../../../shared/uploads.js';
-import { call } from '../api/client.js';
+import type { PayloadOf } from '../../../shared/ipc/contract.js';
+import { ApiError, call } from '../api/client.js';
 import { messageOf, settingOf } from './messages.js';
 import { useNavigation } from './navigation.js';
 import { useToasts } from './toasts.js';
@@ -10,6 +11,18 @@ import { useQuestions, type UploadTarget } from './questions.js';
 export interface FinishedUpload {
   job: QueueJob;
   record?: HistoryRecord;
+}
+
+/** An upload's own uploader and options ("Upload with options…"), as the CLI's flags give them. */
+export interface ChosenUpload {
+  uploaderId: string;
+  options: NonNullable<PayloadOf<'queue.addData'>['options']>;
+}
+
+/** How many files were queued; `optionError` when the core refused the chosen options (none of the files is queued then). */
+export interface AddFilesResult {
+  queued: number;
+  optionError?: string;
 }
 
 interface QueueState {
@@ -23,21 +36,25 @@ interface QueueState {
   load(): Promise<void>;
   replace(jobs: QueueJob[]): void;
   progress(id: string, sent: number, total: number): void;
-  addFiles(files: File[]): Promise<void>;
+  /** Queues files with the default uploader, or with the uploader and options chosen for them. */
+  addFiles(files: File[], chosen?: ChosenUpload): Promise<AddFilesResult>;
   addUrl(url: string): Promise<boolean>;
   retry(id: string): Promise<void>;
   cancel(id: string): Promise<void>;
   discard(id: string): Promise<void>;
 }
 
+/** The core's code for an upload option the chosen host does not take (uploads/upload-options.ts). */
+const BAD_OPTION = 'bad_option';
+
 export const useQueue = create<QueueState>((set, get) => {
   /** Where an upload goes, with the answers a custom uploader asks for before anything is queued; undefined if cancelled. */
-  const askFirst = (fileName?: string, asked?: Map<string, UploadTarget | null>) =>
-    useQuestions.getState().askBeforeUpload(fileName ? { fileName } : {}, asked);
-  const routed = (target: UploadTarget) => ({
-    uploaderId: target.uploaderId,
-    ...(Object.keys(target.answers).length > 0 ? { options: { answers: target.answers } } : {}),
-  });
+  const askFirst = (fileName?: string, asked?: Map<string, UploadTarget | null>, uploaderId?: string) =>
+    useQuestions.getState().askBeforeUpload({ ...(fileName ? { fileName } : {}), ...(uploaderId ? { uploaderId } : {}) }, asked);
+  const routed = (target: UploadTarget, chosen?: ChosenUpload) => {
+    const options = { ...chosen?.options, ...(Object.keys(target.answers).length > 0 ? { answers: target.answers } : {}) };
+    return { uploaderId: target.uploaderId, ...(Object.keys(options).length > 0 ? { options } : {}) };
+  };
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
@@ -82,22 +99,23 @@ export const useQueue = create<QueueState>((set, get) => {
     progress(id, sent, total) {
       set({ jobs: get().jobs.map((j) => (j.id === id ? { ...j, progress: { sent, total } } : j)) });
     },
-    async addFiles(files) {
+    async addFiles(files, chosen) {
       const refused: string[] = [];
       let setting: string | undefined;
       const asked = new Map<string, UploadTarget | null>();
       let queued = 0;
       for (const file of files) {
         try {
-          const target = await askFirst(file.name, asked);
+          const target = await askFirst(file.name, asked, chosen?.uploaderId);
           if (!target) {
             refused.push(`${file.name}: the uploader's questions were not answered.`);
             continue;
           }
           const data = new Uint8Array(await file.arrayBuffer());
-          await call('queue.addData', { name: file.name, data, ...routed(target) });
+          await call('queue.addData', { name: file.name, data, ...routed(target, chosen) });
           queued++;
         } catch (err) {
+          if (err instanceof ApiError && err.code === BAD_OPTION) return { queued, optionError: messageOf(err) };
           refused.push(`${file.name}: ${messageOf(err)}`);
           setting ??= settingOf(err);
         }
@@ -113,6 +131,7 @@ export const useQueue = create<QueueState>((set, get) => {
         });
         if (queued === 0) set({ notice: { kind: 'error', text: refused.length === 1 ? `Not queued: ${refused[0]}` : `None of the ${refused.length} files was queued.` } });
       }
+      return { queued };
     },
     async addUrl(url) {
       try {

@@ -6,6 +6,7 @@ import { formatBytes, formatIn } from '../format.js';
 import { forWindow } from '../stores/messages.js';
 import { useNavigation } from '../stores/navigation.js';
 import { useQueue, type FinishedUpload } from '../stores/queue.js';
+import { useUploadOptions } from '../stores/upload-options.js';
 import { useUploaderLabel } from '../stores/uploaders.js';
 
 /** Re-renders every second while something counts down. */
@@ -67,6 +68,7 @@ function JobRow({ job, now }: { job: QueueJob; now: number }) {
             aria-valuetext={percent === undefined ? 'starting' : percent >= 100 ? 'processing on the host' : `${percent}%`}
           />
         )}
+        {job.note && <p className="job-note">{job.note}</p>}
         {job.error && job.state !== 'running' && !cancelled && <p className="job-error">{forWindow(job.error)}</p>}
       </div>
       {!job.elsewhere && (
@@ -157,10 +159,11 @@ export function QueueView() {
     <div className="queue">
       <div className="toolbar">
         <FilePicker label="Add files…" onFiles={(files) => void addFiles(files)} />
+        <FilePicker label="Upload with options…" onFiles={(files) => useUploadOptions.getState().open(files)} />
         <UrlForm />
       </div>
       <p className={`notice ${notice?.kind ?? ''}`} role="status" aria-live="polite">
-        {notice?.text ?? 'Drop files anywhere on this window to upload them.'}
+        {notice?.text ?? 'Drop files anywhere on this window to upload them; hold Shift while dropping to choose their options first.'}
       </p>
       {jobs.length === 0 && finished.length === 0 ? (
         <EmptyState title="The queue is empty">

@@ -48,7 +48,7 @@ describe('tray', () => {
   const record = (n: number): HistoryRecord => ({ id: `r${n}`, createdAt: '', status: 'done', uploaderId: 'imge', uploaderLabel: 'IM.GE', fileName: `shot${n}.png`, url: `https://x/${n}`, origin: 'upload', thumbnails: n % 2 ? { avatar: `r${n}.avatar.webp` } : undefined });
   const menu = trayMenu({ recent: Array.from({ length: 12 }, (_, i) => record(i)), thumbnailsDir: '/thumbs', hotkeysPaused: true, accelerator: (k) => (k === 'hotkeys.capture.region' ? 'Control+PrintScreen' : '') });
 
-  it('offers every capture mode and upload action, history, settings, pause and quit', () => {
+  it('offers every capture mode and upload action, the editor, history, settings, pause and quit', () => {
     const labels = menu.map((i) => i.label).filter(Boolean);
     expect(labels).toEqual([
       'Capture a region',
@@ -58,6 +58,7 @@ describe('tray', () => {
       'Capture the last region again',
       'Upload from the clipboard',
       'Upload files…',
+      'Open image in editor…',
       'Recent uploads',
       'Open history',
       'Open Shotput',
@@ -66,6 +67,7 @@ describe('tray', () => {
       'Quit Shotput',
     ]);
     expect(menu[0]).toMatchObject({ accelerator: 'Control+PrintScreen', run: { action: 'capture.region' } });
+    expect(menu.find((i) => i.label === 'Open image in editor…')).toMatchObject({ run: { action: 'editor.open' } });
     expect(menu.find((i) => i.label === 'Pause hotkeys')).toMatchObject({ checkbox: true, checked: true });
   });
   it('lists the 10 most recent uploads, with their thumbnail where there is one', () => {

@@ -104,6 +104,12 @@ describe('after upload', () => {
     expect(seen.opened).toEqual([]);
     expect(seen.notes[0]!.onClick).toBeUndefined();
   });
+  it('says in the notification what was done to make the file fit the host', () => {
+    const { platform, seen } = recordingPlatform();
+    const note = "Re-encoded as JPEG quality 75 to fit IM.GE's 50 MB limit (61.2 MB → 12 MB).";
+    runAfterUpload(record, { settings: settingsOf({ 'afterUpload.notify': true, 'afterUpload.copyLink': true }), platform, logger: silentLogger }, note);
+    expect(seen.notes.map((n) => n.body)).toEqual([`shot [1].png: link copied\n${note}`]);
+  });
   it('runs nothing that is switched off', () => {
     const { platform, seen } = recordingPlatform();
     expect(runAfterUpload(record, { settings: settingsOf({}), platform, logger: silentLogger })).toEqual([]);
@@ -212,12 +218,51 @@ describe('after capture', () => {
     expect(report.failed.map((f) => f.task)).toEqual(['copyImage']);
   });
 
-  it('calls the editor placeholder only when asked', async () => {
+  it('opens the editor first; the tasks after it get the edited image', async () => {
+    const folder = join(await tempProfile(), 'captures');
+    // The editor hands back pixels: 12×8, all green.
+    const green = Buffer.alloc(12 * 8 * 4);
+    for (let i = 0; i < 12 * 8; i++) green.set([0, 255, 0, 255], i * 4);
+    const edited = { pixels: { data: green, width: 12, height: 8, order: 'rgba' as const }, width: 12, height: 8 };
     const opened: unknown[] = [];
-    const { d } = await deps({ 'afterCapture.openEditor': true });
-    d.openEditor = async (i) => (opened.push(i), i);
-    expect((await runAfterCapture(image, d)).ran).toEqual(['openEditor']);
+    const { d, seen, uploaded } = await deps({
+      'afterCapture.openEditor': true,
+      'afterCapture.copyImage': true,
+      'afterCapture.save': true,
+      'afterCapture.folder': folder,
+      'afterCapture.fileNamePattern': '%t_%widthx%height',
+      'afterCapture.upload': true,
+    });
+    d.openEditor = async (i) => (opened.push(i), { ...edited, windowTitle: i.windowTitle });
+    const report = await runAfterCapture(image, d);
+    expect(report.ran).toEqual(['openEditor', 'copyImage', 'save', 'upload']);
     expect(opened).toEqual([image]);
+    expect(await decoded(seen.images[0]!)).toEqual(green);
+    expect(await decoded(await readFile(report.savedTo!))).toEqual(green);
+    // The name follows the edited (cropped) size; the saved edit is what goes up.
+    expect(report.savedTo).toBe(join(folder, 'Editor_12x8.png'));
+    expect(uploaded).toEqual([{ name: 'Editor_12x8.png', source: { path: report.savedTo } }]);
+  });
+
+  it('runs nothing after the editor when the edit is discarded', async () => {
+    const { d, seen, uploaded } = await deps({ 'afterCapture.openEditor': true, 'afterCapture.copyImage': true, 'afterCapture.upload': true, 'afterCapture.notify': true });
+    d.openEditor = async () => null;
+    const report = await runAfterCapture(image, d);
+    expect(report).toMatchObject({ ran: ['openEditor'], cancelled: true });
+    expect(uploaded).toEqual([]);
+    expect(seen.images).toEqual([]);
+    expect(seen.notes).toEqual([]);
+  });
+
+  it('still uploads the capture as it was when the editor cannot open, and says why', async () => {
+    const { d, seen, uploaded } = await deps({ 'afterCapture.openEditor': true, 'afterCapture.upload': true });
+    d.openEditor = async () => {
+      throw new Error('no display for the editor');
+    };
+    const report = await runAfterCapture(image, d);
+    expect(report.failed).toEqual([{ task: 'openEditor', message: expect.stringContaining('no display for the editor') }]);
+    expect(uploaded.map((u) => u.source)).toEqual([{ pixels }]);
+    expect(seen.notes.map((n) => n.title)).toEqual(['Could not open the editor']);
   });
 });
 
@@ -227,7 +272,7 @@ describe('the task settings', () => {
     const core = await openTestCore(await tempProfile(), { platform: headlessPlatform() });
     try {
       const toggles = (id: string) => core.settings.describe().find((s) => s.id === id)!.fields.filter((f) => !f.hidden && f.kind === 'boolean').map((f) => f.key);
-      expect(toggles('afterCapture')).toEqual(['afterCapture.copyImage', 'afterCapture.save', 'afterCapture.upload', 'afterCapture.openEditor', 'afterCapture.notify']);
+      expect(toggles('afterCapture')).toEqual(['afterCapture.openEditor', 'afterCapture.copyImage', 'afterCapture.save', 'afterCapture.upload', 'afterCapture.notify']);
       expect(toggles('afterUpload')).toEqual(['afterUpload.copyLink', 'afterUpload.notify', 'afterUpload.openInBrowser']);
       expect(core.settings.getString('afterCapture.folder')).toBe(join(core.profileDir, 'captures'));
     } finally {

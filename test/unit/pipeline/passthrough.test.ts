@@ -72,6 +72,30 @@ describe('images that need no change', () => {
     expect((await rgba(output)).data.equals((await rgba(input)).data)).toBe(true);
   });
 
+  it('a large PNG in hundreds of small chunks is checked to its end: a damaged chunk past the first megabyte goes to the decoder', async () => {
+    const dir = await tempProfile();
+    const base = await fromRaw(noise(800, 800), 800, 800).png({ compressionLevel: 0 }).toBuffer();
+    const data = chunkBytes(base, 'IDAT');
+    // The zlib stream of every IDAT, cut into 8 KB chunks as libpng writes them.
+    const stream: Buffer[] = [];
+    for (let at = 0; at + 12 <= data.length; at += 12 + data.readUInt32BE(at)) stream.push(data.subarray(at + 8, at + 8 + data.readUInt32BE(at)));
+    const zlibData = Buffer.concat(stream);
+    const idats: Buffer[] = [];
+    for (let at = 0; at < zlibData.length; at += 8192) idats.push(chunk('IDAT', zlibData.subarray(at, at + 8192)));
+    const input = Buffer.concat([base.subarray(0, 33), chunk('tEXt', Buffer.from('Comment\0hello', 'latin1')), ...idats, chunk('IEND', Buffer.alloc(0))]);
+    expect(idats.length).toBeGreaterThan(200);
+    const path = await write(dir, 'chunky.png', input);
+    const result = await processImage({ kind: 'file', path }, { out: { dir, name: 'out' } });
+    const output = await readFile(result.path);
+    expect(output.length).toBe(input.length - 12 - 'Comment\0hello'.length);
+    expect(chunkBytes(output, 'IDAT').equals(Buffer.concat(idats))).toBe(true);
+
+    const damaged = Buffer.from(input);
+    damaged[Math.floor(input.length * 0.8)]! ^= 0xff;
+    const bad = await write(dir, 'damaged.png', damaged);
+    await expect(processImage({ kind: 'file', path: bad }, { out: { dir, name: 'bad' } })).rejects.toMatchObject({ code: 'image_corrupt' });
+  });
+
   it('a PNG with nothing to remove is sent as it is', async () => {
     const dir = await tempProfile();
     const input = await basePng();

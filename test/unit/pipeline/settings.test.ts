@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineOptionsFromSettings, PIPELINE_DEFAULTS } from '../../../electron/core/pipeline/index.js';
+import { fitChoiceFromSettings, pipelineOptionsFromSettings, PIPELINE_DEFAULTS } from '../../../electron/core/pipeline/index.js';
 import { openTestCore } from '../../support/core.js';
 import { tempProfile } from '../../support/profile.js';
 
@@ -16,7 +16,11 @@ describe('pipeline settings', () => {
       'pipeline.maxHeight',
       'pipeline.pixelLimit',
       'pipeline.keepMetadata',
+      'pipeline.fitToLimit',
     ]);
+    // An image over the uploader's limit is made to fit by default (lower quality), not refused.
+    expect(fitChoiceFromSettings(core.settings)).toBe('quality');
+    await expect(core.settings.setFromText('pipeline.fitToLimit', 'shrink')).rejects.toThrow('must be one of: quality, size, lossless, refuse');
     expect(pipelineOptionsFromSettings(core.settings)).toEqual({
       format: 'auto',
       quality: { jpeg: 85, webp: 80, avif: 50 },

@@ -1,9 +1,11 @@
-import sharp from 'sharp';
+/** sharp is loaded when a screenshot file is read, not when the core opens (every CLI command opens it). */
+const loadSharp = async () => (await import('sharp')).default;
 import type { DisplayInfo, DisplayLayout, RawImage, Rect } from '../geometry.js';
 import { boundingRect, layoutFromPhysical } from '../geometry.js';
 
 /** A screenshot file another program wrote (the portal, an external command), as RGBA. */
 export async function readScreenshotFile(path: string): Promise<{ data: Buffer; width: number; height: number }> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(path).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
@@ -37,6 +39,7 @@ export async function displayFromDesktopImage(
     height: Math.max(1, clamp(layout.dip.height * scale, image.height - top)),
   };
   const { width, height } = layout.physical;
+  const sharp = await loadSharp();
   const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } })
     .extract({ left: area.x, top: area.y, width: area.width, height: area.height })
     .resize(width, height, { fit: 'fill', kernel: area.width === width && area.height === height ? 'nearest' : 'lanczos3' })

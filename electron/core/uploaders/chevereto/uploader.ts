@@ -33,6 +33,8 @@ export interface CheveretoPreset {
   /** Whether the server fetches links itself (IM.GE refuses them for user keys). */
   remoteUrl: boolean;
   maxBytes: number;
+  /** The site sets its own limit (a self-hosted Chevereto): a setting says it, up to `maxBytes`. */
+  ownLimit?: boolean;
 }
 
 function descriptorOf(preset: CheveretoPreset): UploaderDescriptor {
@@ -69,6 +71,19 @@ function descriptorOf(preset: CheveretoPreset): UploaderDescriptor {
         help: 'The server shrinks images to this width (animated images are never resized). 0 keeps the original size.',
       },
       { key: settingKey(id, 'nsfw'), label: 'Mark uploads as not safe for work', kind: 'boolean', default: false },
+      ...(preset.ownLimit
+        ? [
+            {
+              key: settingKey(id, 'maxMegabytes'),
+              label: 'Largest file the site takes (MB)',
+              kind: 'integer' as const,
+              default: preset.maxBytes / MB,
+              min: 1,
+              max: preset.maxBytes / MB,
+              help: 'As set in your site\'s dashboard (Settings, Image upload). Larger images are made to fit or refused before upload, as Image processing says.',
+            },
+          ]
+        : []),
     ],
     capabilities: {
       albums: false,
@@ -76,6 +91,7 @@ function descriptorOf(preset: CheveretoPreset): UploaderDescriptor {
       remoteUrl: preset.remoteUrl,
       expiration: CHEVERETO_EXPIRATION_CHOICES,
       maxBytes: preset.maxBytes,
+      ...(preset.ownLimit ? { maxMegabytesSetting: settingKey(id, 'maxMegabytes') } : {}),
       accepts: 'image',
     },
   };
@@ -193,4 +209,5 @@ export const cheveretoUploader = createCheveretoUploader({
   keyHelp: "Your key is in your Chevereto site's settings, under API.",
   remoteUrl: true,
   maxBytes: 512 * MB,
+  ownLimit: true,
 });

@@ -87,7 +87,8 @@ function segmentStream(segments: readonly Segment[], signal: AbortSignal, onChun
     }
     const want = Math.min(CHUNK_BYTES, segment.size - position);
     if (want > 0) {
-      const buffer = new Uint8Array(want);
+      // Not zero-filled: every byte is read over at once.
+      const buffer = Buffer.allocUnsafeSlow(want);
       const { bytesRead } = await handle.read(buffer, 0, want, position);
       if (bytesRead < want) throw new BodySourceError(`${segment.path} got shorter while it was being uploaded`, segment.path);
       position += bytesRead;

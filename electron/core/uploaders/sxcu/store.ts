@@ -4,7 +4,6 @@
  * An import is all or nothing: if any step fails, the profile is left as it was.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import type { SettingSection } from '../../../../shared/settings/fields.js';
 import { writeFileAtomic } from '../../atomic-file.js';
 import { ShotputError } from '../../errors.js';
@@ -14,7 +13,8 @@ import { CUSTOM_PREFIX } from '../registry.js';
 import { listQuestions, type SxcuQuestion } from './questions.js';
 import { readSxcu } from './read.js';
 import { detectSecrets, looksLikePlaceholder } from './secrets.js';
-import { BODY_TYPES, DESTINATION_TYPES, FILE_FIELD_NAMES, MAP_FIELDS, REQUEST_METHODS, type MapField, type SxcuSpec } from './spec.js';
+import { FILE_FIELD_NAMES, type MapField, type SxcuSpec } from './spec.js';
+import type { StoredFile } from './store-schema.js';
 
 export const CustomUploaderErrorCode = {
   exists: 'custom_uploader_exists',
@@ -67,36 +67,6 @@ export interface ImportReport {
   replaced: boolean;
 }
 
-const namedValues = z.array(z.object({ name: z.string(), value: z.string() }).strict());
-const storedSchema = z
-  .object({
-    id: z.string().startsWith(CUSTOM_PREFIX),
-    label: z.string(),
-    importedAt: z.string(),
-    source: z.object({ fileName: z.string().optional(), version: z.string(), migratedFrom: z.string().optional() }).strict(),
-    spec: z
-      .object({
-        version: z.string(),
-        name: z.string(),
-        destinations: z.array(z.enum(DESTINATION_TYPES)),
-        method: z.enum(REQUEST_METHODS),
-        requestUrl: z.string(),
-        parameters: namedValues,
-        headers: namedValues,
-        body: z.enum(BODY_TYPES),
-        arguments: namedValues,
-        fileFormName: z.string(),
-        data: z.string(),
-        url: z.string(),
-        thumbnailUrl: z.string(),
-        deletionUrl: z.string(),
-        errorMessage: z.string(),
-      })
-      .strict(),
-    secrets: z.array(z.object({ field: z.enum(MAP_FIELDS), name: z.string(), key: z.string() }).strict()),
-  })
-  .strict();
-const fileSchema = z.object({ version: z.literal(1), uploaders: z.array(storedSchema) }).strict();
 
 /** `0x0.st (URL shortener)` → `0x0-st-url-shortener`: safe in ids, setting keys and command lines. */
 export function slugify(text: string, fallback: string): string {
@@ -195,11 +165,13 @@ export class CustomUploaderStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw err;
     }
-    let parsed: z.infer<typeof fileSchema>;
+    // zod is loaded only when there is a file to check: most runs have no custom uploaders.
+    const { fileSchema, ZodError } = await import('./store-schema.js');
+    let parsed: StoredFile;
     try {
       parsed = fileSchema.parse(JSON.parse(text));
     } catch (err) {
-      const reason = err instanceof z.ZodError ? (err.issues[0]?.message ?? 'unexpected content') : 'it is not valid JSON';
+      const reason = err instanceof ZodError ? (err.issues[0]?.message ?? 'unexpected content') : 'it is not valid JSON';
       this.unreadable = `${this.options.path} cannot be read (${reason}). Move it aside and import your .sxcu files again`;
       this.logger.warn(`Custom uploaders are not loaded: ${this.unreadable}.`);
       return;

@@ -33,10 +33,10 @@ export interface AfterCaptureDeps {
   /** Encodes a capture's pixels as PNG (the pipeline's encoder unless a test counts the calls); `maxSide` for a thumbnail. */
   encodePng?(pixels: RawPixels, maxSide?: number): Promise<Buffer>;
   /**
-   * PLACEHOLDER until the editor exists: the "open in editor" task calls this and nothing more.
-   * When the editor lands, it returns the edited image and the tasks after it use that.
+   * The "open in editor" task: answers the edited image (Enter), which the tasks after it use,
+   * or null when the user discarded the edit (Esc), which cancels them.
    */
-  openEditor?(image: CapturedImage): Promise<CapturedImage>;
+  openEditor?(image: CapturedImage): Promise<CapturedImage | null>;
 }
 
 export type AfterCaptureTask = 'copyImage' | 'save' | 'upload' | 'openEditor' | 'notify';
@@ -45,16 +45,18 @@ export interface AfterCaptureReport {
   ran: AfterCaptureTask[];
   savedTo?: string;
   job?: QueueJob;
+  /** The user discarded the edit: the tasks after the editor did not run. */
+  cancelled?: boolean;
   /** Tasks that failed, each with a message saying what to do; the others still ran. */
   failed: Array<{ task: AfterCaptureTask; message: string }>;
 }
 
 /**
- * The after-capture task list, in the order Settings shows it: copy the image, save it with the
- * file name pattern, upload it, open it in the editor, notify with a thumbnail. A failing task is
+ * The after-capture task list, in the order Settings shows it: open it in the editor, copy the
+ * image, save it with the file name pattern, upload it, notify with a thumbnail. A failing task is
  * reported and the rest still run, so a full disk never loses the upload (nor the reverse).
  */
-export async function runAfterCapture(image: CapturedImage, deps: AfterCaptureDeps): Promise<AfterCaptureReport> {
+export async function runAfterCapture(captured: CapturedImage, deps: AfterCaptureDeps): Promise<AfterCaptureReport> {
   const { settings, platform } = deps;
   const report: AfterCaptureReport = { ran: [], failed: [] };
   const attempt = async (task: AfterCaptureTask, run: () => Promise<void> | void) => {
@@ -67,6 +69,14 @@ export async function runAfterCapture(image: CapturedImage, deps: AfterCaptureDe
       deps.logger.warn(`After capture, ${task} failed: ${message}`);
     }
   };
+  let image = captured;
+  if (settings.getBoolean('afterCapture.openEditor') && deps.openEditor) {
+    let edited: CapturedImage | null = image;
+    // An editor that cannot open is reported; the capture still goes on unedited.
+    await attempt('openEditor', async () => void (edited = await deps.openEditor!(image)));
+    if (edited === null) return { ...report, cancelled: true };
+    image = edited;
+  }
   const encodePng = deps.encodePng ?? encodeCapturePng;
   // The full-size PNG, made the first time a task needs it and shared by the tasks after.
   let png: Promise<Buffer> | undefined = image.png && Promise.resolve(image.png);
@@ -90,7 +100,7 @@ export async function runAfterCapture(image: CapturedImage, deps: AfterCaptureDe
   }
   if (settings.getBoolean('afterCapture.save')) {
     await attempt('save', async () => {
-      report.savedTo = await saveUnderFreeName(settings.getString('afterCapture.folder'), baseName);
+      report.savedTo = await saveUnderFreeName(settings.getString('afterCapture.folder'), baseName, await fullPng());
       await settings.set('afterCapture.counter', counter);
     });
   }
@@ -100,9 +110,6 @@ export async function runAfterCapture(image: CapturedImage, deps: AfterCaptureDe
       const source: CaptureUpload = report.savedTo ? { path: report.savedTo } : image.pixels ? { pixels: image.pixels } : { png: await fullPng() };
       report.job = await deps.upload(`${baseName}.png`, source);
     });
-  }
-  if (settings.getBoolean('afterCapture.openEditor') && deps.openEditor) {
-    await attempt('openEditor', async () => void (await deps.openEditor!(image)));
   }
   if (settings.getBoolean('afterCapture.notify')) {
     await attempt('notify', async () => {
@@ -114,22 +121,22 @@ export async function runAfterCapture(image: CapturedImage, deps: AfterCaptureDe
   }
   for (const failure of report.failed) platform.notify(`Could not ${TASK_VERBS[failure.task]}`, failure.message);
   return report;
+}
 
-  async function saveUnderFreeName(folder: string, name: string): Promise<string> {
-    if (!isAbsolute(folder)) throw new ShotputError('bad_folder', `The folder for saved captures must be a full path; got "${folder}". Change it in Settings › After capture.`);
-    await mkdir(folder, { recursive: true });
-    const data = await fullPng();
-    for (let n = 1; n < 1000; n++) {
-      const path = join(folder, n === 1 ? `${name}.png` : `${name} (${n}).png`);
-      try {
-        await writeFile(path, data, { flag: 'wx' });
-        return path;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      }
+/** Writes `png` as `<name>.png` in `folder`, or `<name> (2).png`… when taken; never overwrites. Answers the path. */
+export async function saveUnderFreeName(folder: string, name: string, png: Buffer): Promise<string> {
+  if (!isAbsolute(folder)) throw new ShotputError('bad_folder', `The folder for saved captures must be a full path; got "${folder}". Change it in Settings › After capture.`);
+  await mkdir(folder, { recursive: true });
+  for (let n = 1; n < 1000; n++) {
+    const path = join(folder, n === 1 ? `${name}.png` : `${name} (${n}).png`);
+    try {
+      await writeFile(path, png, { flag: 'wx' });
+      return path;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    throw new ShotputError('name_taken', `Every name like ${name}.png is taken in ${folder}; change the file name pattern.`);
   }
+  throw new ShotputError('name_taken', `Every name like ${name}.png is taken in ${folder}; change the file name pattern.`);
 }
 
 /** The upload task's way into the queue. */

@@ -25,9 +25,10 @@ export function chosenLinkText(record: HistoryRecord, settings: Settings): strin
 /**
  * The after-upload task list, run once per recorded upload whatever started it (capture, drop,
  * paste, clipboard, file, CLI): copy the link, notify (a click opens the link), open in the browser.
+ * The notification ends with `note` (what was done to make the file fit the host) when there is one.
  * Returns the tasks that ran, in order.
  */
-export function runAfterUpload(record: HistoryRecord, { settings, platform, logger }: AfterUploadDeps): AfterUploadTask[] {
+export function runAfterUpload(record: HistoryRecord, { settings, platform, logger }: AfterUploadDeps, note?: string): AfterUploadTask[] {
   const ran: AfterUploadTask[] = [];
   if (record.awaitingModeration) {
     if (settings.getBoolean('afterUpload.notify')) {
@@ -46,7 +47,8 @@ export function runAfterUpload(record: HistoryRecord, { settings, platform, logg
     ? () => void platform.openExternal(link).catch((err: unknown) => logger.warn(`Could not open ${link}: ${String(err)}`))
     : undefined;
   if (settings.getBoolean('afterUpload.notify')) {
-    platform.notify('Upload complete', copy ? `${record.fileName}: link copied` : `${record.fileName}: ${record.url}`, { onClick: openLink });
+    const body = copy ? `${record.fileName}: link copied` : `${record.fileName}: ${record.url}`;
+    platform.notify('Upload complete', note ? `${body}\n${note}` : body, { onClick: openLink });
     ran.push('notify');
   }
   if (settings.getBoolean('afterUpload.openInBrowser') && openLink) {

@@ -10,8 +10,15 @@ export function afterCaptureSection(captureFolder: string): SettingSection {
     id: 'afterCapture',
     title: 'After capture (in this order)',
     fields: [
-      { key: 'afterCapture.copyImage', label: '1. Copy the image to the clipboard', kind: 'boolean', default: false },
-      { key: 'afterCapture.save', label: '2. Save the image to a folder', kind: 'boolean', default: false },
+      {
+        key: 'afterCapture.openEditor',
+        label: '1. Open in the editor',
+        kind: 'boolean',
+        default: false,
+        help: 'Enter in the editor goes on with the edited image; Esc (discard) cancels the tasks below.',
+      },
+      { key: 'afterCapture.copyImage', label: '2. Copy the image to the clipboard', kind: 'boolean', default: false },
+      { key: 'afterCapture.save', label: '3. Save the image to a folder', kind: 'boolean', default: false },
       { key: 'afterCapture.folder', label: 'Folder for saved captures', kind: 'string', default: captureFolder, help: 'A full path; it is created when missing.' },
       {
         key: 'afterCapture.fileNamePattern',
@@ -21,13 +28,7 @@ export function afterCaptureSection(captureFolder: string): SettingSection {
         help: `Without extension. ${FILE_NAME_TOKENS.map((t) => `${t.token} ${t.meaning}`).join(', ')}.`,
       },
       { key: 'afterCapture.counter', label: 'Capture counter (%i)', kind: 'integer', default: 0, min: 0, hidden: true },
-      { key: 'afterCapture.upload', label: '3. Upload', kind: 'boolean', default: true },
-      {
-        key: 'afterCapture.openEditor',
-        label: '4. Open in the editor (not built yet: does nothing for now)',
-        kind: 'boolean',
-        default: false,
-      },
+      { key: 'afterCapture.upload', label: '4. Upload', kind: 'boolean', default: true },
       { key: 'afterCapture.notify', label: '5. Show a notification with a thumbnail', kind: 'boolean', default: false },
     ],
   };

@@ -61,7 +61,7 @@ function LocalFileActions({ record }: { record: HistoryRecord }) {
 }
 
 function Details({ record }: { record: HistoryRecord }) {
-  const { copy, copyNamed, open, retry } = useHistory.getState();
+  const { copy, copyNamed, open, retry, edit, showDetails } = useHistory.getState();
   const service = useUploaderLabel(record.uploaderId);
   const albumTitle = useAlbums((s) => s.albums.find((a) => a.id === record.albumId)?.title);
   const links = linksOf(record);
@@ -76,6 +76,9 @@ function Details({ record }: { record: HistoryRecord }) {
       <div className="details-actions">
         <button type="button" onClick={() => void open(record, 'viewer')} disabled={!record.viewerUrl && !record.url}>
           Open viewer page
+        </button>
+        <button type="button" onClick={() => void edit(record)} disabled={record.status === 'deleted' || !record.url}>
+          Edit
         </button>
         {record.status === 'failed' && record.jobId && (
           <button type="button" onClick={() => void retry(record)}>
@@ -96,6 +99,15 @@ function Details({ record }: { record: HistoryRecord }) {
         ) : null}
         {record.albumId && <Fact term="Album">{albumTitle ?? record.albumId}</Fact>}
         {record.title && <Fact term="Title">{record.title}</Fact>}
+        {record.description && <Fact term="Description">{record.description}</Fact>}
+        {record.nsfw && <Fact term="Not safe for work">Marked NSFW on the host</Fact>}
+        {record.editedFrom && (
+          <Fact term="Edited from">
+            <button type="button" onClick={() => void showDetails(record.editedFrom)}>
+              the original upload
+            </button>
+          </Fact>
+        )}
         {record.expiresAt && <Fact term="Expires">{formatTime(record.expiresAt)}</Fact>}
         {record.status === 'deleted' && <Fact term="Status">Deleted on the host</Fact>}
         {record.status === 'failed' && <Fact term="Status">Failed</Fact>}
