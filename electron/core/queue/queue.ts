@@ -88,6 +88,10 @@ export class UploadQueue {
   private started = false;
   private lastChangeAt = -Infinity;
   private pendingChange: NodeJS.Timeout | undefined;
+  /** Finished since the last list: windows learn an upload is done from the list, so the next one carries it once. */
+  private finishedSinceList = new Map<string, QueueJob>();
+  /** Done and recorded jobs some list has already shown, before they left the queue. */
+  private listedAsDone = new Set<string>();
 
   constructor(private readonly deps: QueueDeps) {}
 
@@ -465,6 +469,8 @@ export class UploadQueue {
     await this.forgetAnswers(job);
     this.jobs.delete(job.id);
     this.rememberFinished(job);
+    if (this.changeListeners.size > 0 && !this.listedAsDone.has(job.id)) this.finishedSinceList.set(job.id, this.view(job));
+    this.listedAsDone.delete(job.id);
     this.changed();
     this.settle(job, true);
   }
@@ -547,6 +553,9 @@ export class UploadQueue {
       this.pendingChange = undefined;
       this.lastChangeAt = this.deps.now();
       const jobs = this.list();
+      for (const job of jobs) if (job.state === 'done' && job.historyId) this.listedAsDone.add(job.id);
+      jobs.push(...this.finishedSinceList.values());
+      this.finishedSinceList.clear();
       for (const listener of this.changeListeners) listener(jobs);
     };
     const wait = this.lastChangeAt + CHANGE_INTERVAL_MS - this.deps.now();

@@ -78,6 +78,18 @@ describe('upload queue', () => {
     }
   });
 
+  it('still shows windows every upload that finished between two lists, as done and recorded, once', async () => {
+    const { queue } = makeQueue();
+    const seenDone: string[] = [];
+    // A window takes a job as finished when a list shows it done with its history entry.
+    queue.onChange((jobs) => seenDone.push(...jobs.filter((j) => j.state === 'done' && j.historyId).map((j) => j.fileName)));
+    queue.start();
+    const jobs = await Promise.all(['a', 'b', 'c'].map(async (n) => queue.add({ kind: 'file', path: await file(`${n}.png`) }, 'echo')));
+    await Promise.all(jobs.map((j) => queue.waitFor(j.id)));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(seenDone.sort()).toEqual(['a.png', 'b.png', 'c.png']);
+  });
+
   it('uploads a copy of the file, records it, and leaves nothing in the queue folder', async () => {
     const { queue, recorded } = makeQueue();
     queue.start();
