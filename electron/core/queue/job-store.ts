@@ -53,6 +53,9 @@ function isAlive(pid: number): boolean {
  * same job twice, and a job whose owner died is known to be interrupted.
  */
 export class JobStore {
+  /** The last save asked for each job, so the next one waits for it. */
+  private readonly saving = new Map<string, Promise<void>>();
+
   constructor(readonly dir: string) {}
 
   jobDir(id: string): string {
@@ -69,11 +72,27 @@ export class JobStore {
     return dir;
   }
 
-  async save(job: StoredJob): Promise<void> {
+  /**
+   * Writes the job as it is now. Saves of one job run one after another, in the order asked: two
+   * at once (a retry the moment an attempt starts) would otherwise share a temporary file, and
+   * the older state could land last.
+   */
+  save(job: StoredJob): Promise<void> {
+    const text = JSON.stringify(job, null, 1);
     const dir = this.jobDir(job.id);
-    const tmp = join(dir, `job.json.${process.pid}.tmp`);
-    await writeFile(tmp, JSON.stringify(job, null, 1));
-    await rename(tmp, join(dir, 'job.json'));
+    const write = async () => {
+      const tmp = join(dir, `job.json.${process.pid}.tmp`);
+      await writeFile(tmp, text);
+      await rename(tmp, join(dir, 'job.json'));
+    };
+    const previous = this.saving.get(job.id) ?? Promise.resolve();
+    const saved = previous.catch(() => undefined).then(write);
+    const settled = saved.catch(() => undefined);
+    this.saving.set(job.id, settled);
+    void settled.then(() => {
+      if (this.saving.get(job.id) === settled) this.saving.delete(job.id);
+    });
+    return saved;
   }
 
   async load(id: string): Promise<StoredJob | undefined> {

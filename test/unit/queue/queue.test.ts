@@ -90,6 +90,17 @@ describe('upload queue', () => {
     expect(seenDone.sort()).toEqual(['a.png', 'b.png', 'c.png']);
   });
 
+  it('keeps a job file whole and in the order of the changes when one process saves it twice at once', async () => {
+    const store = new JobStore(join(dir, 'queue'));
+    const { queue } = makeQueue({ store });
+    const job = await queue.add({ kind: 'file', path: await file('twice.png') }, 'echo');
+    const stored = (await store.load(job.id))!;
+    // A retry and the start of its attempt, as when a user retries the moment an upload fails.
+    await Promise.all([store.save({ ...stored, state: 'queued', attempts: 0 }), store.save({ ...stored, state: 'running', attempts: 1 })]);
+    expect(await store.load(job.id)).toMatchObject({ state: 'running', attempts: 1 });
+    expect((await readdir(join(dir, 'queue', job.id))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('uploads a copy of the file, records it, and leaves nothing in the queue folder', async () => {
     const { queue, recorded } = makeQueue();
     queue.start();
