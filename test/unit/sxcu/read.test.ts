@@ -117,6 +117,13 @@ describe('reading .sxcu files', () => {
     );
   });
 
+  it('refuses a RequestURL in a scheme other than http(s), rather than taking it for a placeholder to ask about', () => {
+    for (const requestUrl of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi']) {
+      const err = refusal(sharex({ Version: '13.0.0', RequestURL: requestUrl, Body: 'Binary' }));
+      expect(err.message).toMatch(/RequestURL/);
+    }
+  });
+
   it('refuses files from ShareX 12.3.1 and older, as ShareX does, and bad version numbers', () => {
     expect(refusal(sharex({ RequestURL: 'https://a.example', Body: 'Binary' })).code).toBe('sxcu_unsupported');
     expect(refusal(sharex({ RequestURL: 'https://a.example', Body: 'Binary' })).message).toContain('has no Version');

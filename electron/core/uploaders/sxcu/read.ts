@@ -408,6 +408,11 @@ class SxcuReader {
     } catch {
       url = undefined;
     }
+    // A scheme other than http(s) (javascript:, data:, file:…) is refused, never taken for words to ask about; host:port is not a scheme.
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(spec.requestUrl.trim())?.[1]?.toLowerCase();
+    if (scheme && scheme !== 'http' && scheme !== 'https') {
+      this.unsupported(`"${spec.requestUrl}" uses ${scheme}; Shotput uploads over https and http only`, 'RequestURL');
+    }
     if ((!url || url.hostname === '') && isPlaceholder(spec.requestUrl)) {
       // ShareX users share files with "Webhook URL" where their own address goes: ask for it.
       this.warnings.push(`RequestURL "${spec.requestUrl}" is a placeholder: Shotput asks for the address before each upload.`);
