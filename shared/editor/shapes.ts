@@ -3,17 +3,9 @@
  * so a document reopened later, at any zoom, draws the same marks on the same pixels.
  */
 
-export interface Point {
-  x: number;
-  y: number;
-}
+import type { Point, Rect } from '../geometry.js';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Point, Rect };
 
 export interface ShapeStyle {
   /** CSS colour of strokes, text and badges. */

@@ -4,17 +4,9 @@
  * A selection is always integers, at least 1×1, and inside the frame.
  */
 
-export interface Point {
-  x: number;
-  y: number;
-}
+import type { Point, Rect, Size } from '../geometry.js';
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-export interface Rect extends Point, Size {}
+export type { Point, Rect, Size };
 
 /** A selection edge or corner being dragged, or the whole selection (move). */
 export type Handle = 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw' | 'move';

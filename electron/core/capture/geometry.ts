@@ -5,17 +5,9 @@
  * scale factors and negative origins (a monitor left of or above the primary one).
  */
 
-export interface Point {
-  x: number;
-  y: number;
-}
+import type { Point, Rect } from '../../../shared/geometry.js';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Point, Rect };
 
 /** A display in physical pixels of the virtual screen. */
 export interface DisplayInfo extends Rect {
