@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startImgur, type ImgurStandIn } from '../servers/imgur.js';
 import { axeViolations } from '../support/axe.js';
 import { runShotput } from '../support/bin.js';
+import { configure, imgurAccountSettings } from '../support/settings.js';
 import { launchChromium, startHarnessProcess, type HarnessProcess } from '../support/harness-process.js';
 import { writeNoisePng } from '../support/images.js';
 
@@ -26,16 +27,7 @@ beforeAll(async () => {
   imgur = await startImgur({ clients: { [CLIENT_ID]: { secret: CLIENT_SECRET } }, account: 'ada' });
   imgur.addAlbum('Holiday');
   imgur.addAlbum('Work');
-  for (const [key, value] of [
-    ['defaultUploader', 'imgur'],
-    ['uploaders.imgur.baseUrl', imgur.url],
-    ['uploaders.imgur.clientId', CLIENT_ID],
-    ['uploaders.imgur.clientSecret', CLIENT_SECRET],
-    ['uploaders.imgur.refreshToken', imgur.grantRefreshToken(CLIENT_ID)],
-    ['afterUpload.notify', 'false'],
-  ] as const) {
-    expect((await runShotput(profile, 'config', 'set', key, value)).code).toBe(0);
-  }
+  await configure(profile, [['defaultUploader', 'imgur'], ...imgurAccountSettings(imgur, CLIENT_ID, CLIENT_SECRET), ['afterUpload.notify', 'false']]);
   // Uploaded from files, as `shotput upload` does: history knows where each came from.
   for (const [i, name] of ['kept.png', 'moved.png', 'third.png'].entries()) {
     await writeNoisePng(path(name), 120 + i, 90);

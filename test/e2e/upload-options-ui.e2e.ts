@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { startImgur, type ImgurStandIn } from '../servers/imgur.js';
 import { axeViolations } from '../support/axe.js';
-import { runShotput } from '../support/bin.js';
+import { configure, imgurAccountSettings } from '../support/settings.js';
 import { launchChromium, startHarnessProcess, type HarnessProcess } from '../support/harness-process.js';
 import { writeNoisePng } from '../support/images.js';
 import { dropFiles } from '../support/window.js';
@@ -30,20 +30,15 @@ beforeAll(async () => {
   imgur = await startImgur({ clients: { [CLIENT_ID]: { secret: CLIENT_SECRET } }, account: 'ada' });
   imgur.addAlbum('Holiday');
   // ImgBB is the default uploader; IM.GE is set up with a default album, chosen per upload in the dialog.
-  for (const [key, value] of [
+  await configure(profile, [
     ['defaultUploader', 'imgbb'],
     ['uploaders.imge.baseUrl', imge.url],
     ['uploaders.imge.apiKey', KEY],
     ['uploaders.imge.albumId', 'alb1'],
     // An Imgur account connected before, with an album.
-    ['uploaders.imgur.baseUrl', imgur.url],
-    ['uploaders.imgur.clientId', CLIENT_ID],
-    ['uploaders.imgur.clientSecret', CLIENT_SECRET],
-    ['uploaders.imgur.refreshToken', imgur.grantRefreshToken(CLIENT_ID)],
+    ...imgurAccountSettings(imgur, CLIENT_ID, CLIENT_SECRET),
     ['afterUpload.notify', 'false'],
-  ]) {
-    expect((await runShotput(profile, 'config', 'set', key!, value!)).code).toBe(0);
-  }
+  ]);
   [browser, harness] = await Promise.all([launchChromium(), startHarnessProcess(profile)]);
 });
 

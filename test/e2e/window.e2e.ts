@@ -8,6 +8,7 @@ import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { startImgur, type ImgurStandIn } from '../servers/imgur.js';
 import { axeViolations } from '../support/axe.js';
 import { runShotput } from '../support/bin.js';
+import { configure, imgurAccountSettings } from '../support/settings.js';
 import { launchChromium, startHarnessProcess, type HarnessProcess } from '../support/harness-process.js';
 import { seedHistory } from '../support/history-seed.js';
 import { writeNoisePng } from '../support/images.js';
@@ -28,16 +29,7 @@ beforeAll(async () => {
   imgur = await startImgur({ clients: { [CLIENT_ID]: { secret: CLIENT_SECRET } }, account: 'ada' });
   imgur.addAlbum('Holiday');
   // An Imgur account connected before: uploads go to it, and it has an album.
-  for (const [key, value] of [
-    ['defaultUploader', 'imgur'],
-    ['uploaders.imgur.baseUrl', imgur.url],
-    ['uploaders.imgur.clientId', CLIENT_ID],
-    ['uploaders.imgur.clientSecret', CLIENT_SECRET],
-    ['uploaders.imgur.refreshToken', imgur.grantRefreshToken(CLIENT_ID)],
-    ['afterUpload.notify', 'false'],
-  ] as const) {
-    expect((await runShotput(profile, 'config', 'set', key, value)).code).toBe(0);
-  }
+  await configure(profile, [['defaultUploader', 'imgur'], ...imgurAccountSettings(imgur, CLIENT_ID, CLIENT_SECRET), ['afterUpload.notify', 'false']]);
   [browser, harness] = await Promise.all([launchChromium(), startHarnessProcess(profile)]);
 });
 
