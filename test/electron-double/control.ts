@@ -117,6 +117,29 @@ export const commands = {
     if (!callback) throw new Error(`No global shortcut ${accelerator} is registered (have: ${[...doubleState.shortcuts.keys()].join(', ')})`);
     callback();
   },
+  /**
+   * Presses a hotkey and waits for the next text put on the clipboard (the link): the time from the
+   * key press to the link, measured in the app's own process, as `npm run bench -- capture` reports it.
+   */
+  async pressHotkeyForClipboardText(accelerator: string, timeoutMs = 30_000): Promise<{ ms: number; text: string }> {
+    const callback = doubleState.shortcuts.get(accelerator);
+    if (!callback) throw new Error(`No global shortcut ${accelerator} is registered (have: ${[...doubleState.shortcuts.keys()].join(', ')})`);
+    const text = new Promise<string>((resolve, reject) => {
+      const written = (value: string) => {
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        doubleState.events.off('clipboardText', written);
+        reject(new Error(`No text reached the clipboard within ${timeoutMs} ms of pressing ${accelerator}`));
+      }, timeoutMs);
+      doubleState.events.once('clipboardText', written);
+    });
+    const start = performance.now();
+    callback();
+    const value = await text;
+    return { ms: performance.now() - start, text: value };
+  },
   clickTray(path: string[]): void {
     const menu = doubleState.tray?.menu as Menu | undefined;
     if (!menu) throw new Error('The tray has no menu');

@@ -48,6 +48,8 @@ export const doubleState = {
   tray: undefined as Tray | undefined,
   paths: new Map<string, string>([['pictures', join(tmpdir(), 'shotput-double-pictures')]]),
   ready: false,
+  /** 'clipboardText' fires on every writeText, for a benchmark waiting on the link. */
+  events: new EventEmitter(),
 };
 
 let nextWebContentsId = 1;
@@ -409,6 +411,7 @@ export const clipboard = {
   async writeText(text: string): Promise<void> {
     doubleState.clipboardText = text;
     doubleState.clipboardItems = [new ClipboardItem({ 'text/plain': text })];
+    doubleState.events.emit('clipboardText', text);
   },
   async readText(): Promise<string> {
     return doubleState.clipboardText;

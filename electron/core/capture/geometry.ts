@@ -219,6 +219,9 @@ export function cropRaw(image: RawImage, rect: Rect): RawImage {
  */
 export function stitch(images: readonly RawImage[], bounds: Rect = boundingRect(images)): RawImage {
   if (images.length === 0) throw new Error('Nothing to stitch');
+  const only = images.length === 1 ? images[0]! : undefined;
+  // One image that is exactly the area (one display, or a region inside one) needs no 33 MB copy.
+  if (only && only.x === bounds.x && only.y === bounds.y && only.width === bounds.width && only.height === bounds.height) return only;
   const data = Buffer.alloc(bounds.width * bounds.height * 4);
   let scaleFactor = images[0]!.scaleFactor;
   let largest = 0;

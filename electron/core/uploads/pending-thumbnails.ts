@@ -9,7 +9,8 @@ import type { ThumbnailMaker } from './thumbnail-maker.js';
  * History thumbnails left for later: a command-line upload is done when its link is printed, not
  * after decoding the image once more. The uploaded file is kept (a hard link: instant) under its
  * history id until `shotput thumbnails`, started on its own after the upload, or the app's next
- * start makes the thumbnails and adds them to the record.
+ * start makes the thumbnails and adds them to the record. The app makes them at once, after the
+ * link is on the clipboard; the kept file is what a crash in between leaves for its next start.
  */
 export class PendingThumbnails {
   constructor(
@@ -28,24 +29,32 @@ export class PendingThumbnails {
 
   /** Makes every pending thumbnail set and adds it to its record; resolves to how many were made. */
   async makeAll(): Promise<number> {
-    const { dir, thumbnailsDir, history, makeThumbnails, logger } = this.deps;
-    const files = await readdir(dir).catch(() => [] as string[]);
+    const files = await readdir(this.deps.dir).catch(() => [] as string[]);
     let made = 0;
-    for (const file of files) {
-      const path = join(dir, file);
-      const historyId = file.slice(0, file.length - extname(file).length);
-      try {
-        if (makeThumbnails && history.get(historyId)) {
-          const thumbnails = await makeThumbnails(path, thumbnailsDir, historyId);
-          await history.update(historyId, { thumbnails });
-          made++;
-        }
-      } catch (err) {
-        logger.warn(`No thumbnail for ${historyId}: ${toUserError(err).message}`);
-      } finally {
-        await rm(path, { force: true });
-      }
-    }
+    for (const file of files) if (await this.makeFrom(file)) made++;
     return made;
+  }
+
+  /** Makes the thumbnails of one record whose file was kept; true when they were added to it. */
+  async make(historyId: string): Promise<boolean> {
+    const file = (await readdir(this.deps.dir).catch(() => [] as string[])).find((f) => f.slice(0, f.length - extname(f).length) === historyId);
+    return file ? this.makeFrom(file) : false;
+  }
+
+  private async makeFrom(file: string): Promise<boolean> {
+    const { dir, thumbnailsDir, history, makeThumbnails, logger } = this.deps;
+    const path = join(dir, file);
+    const historyId = file.slice(0, file.length - extname(file).length);
+    try {
+      if (!makeThumbnails || !history.get(historyId)) return false;
+      const thumbnails = await makeThumbnails(path, thumbnailsDir, historyId);
+      await history.update(historyId, { thumbnails });
+      return true;
+    } catch (err) {
+      logger.warn(`No thumbnail for ${historyId}: ${toUserError(err).message}`);
+      return false;
+    } finally {
+      await rm(path, { force: true });
+    }
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryRecord } from '../../../shared/uploads.js';
 import { toUserError } from '../errors.js';
 import type { HistoryService } from '../history/service.js';
 import type { Logger } from '../logger.js';
@@ -20,13 +19,18 @@ export interface RecorderDeps {
   logger: Logger;
   /** Runs once the record is in history (copy the link, notify…). */
   afterUpload: AfterUpload;
-  /** Given: thumbnails are left for later, not made before the record. */
-  later?: PendingThumbnails;
+  /**
+   * Where the uploaded file waits for its thumbnails, so that a crash before they are made leaves
+   * them to the app's next start. Without it they are made from the job's file directly.
+   */
+  pending?: PendingThumbnails;
+  /** Given: thumbnails are left to `shotput thumbnails` or the app's next start, not made in this process. */
+  deferThumbnails?: boolean;
 }
 
 /**
- * The queue's last step for a finished job: thumbnails, then the history record, then the
- * after-upload work. Resolves to the history id.
+ * The queue's last step for a finished job: the history record, the after-upload work (the link on
+ * the clipboard), then the thumbnails, which the user does not wait for. Resolves to the history id.
  */
 export function uploadRecorder(deps: RecorderDeps) {
   return async (job: StoredJob, result: UploadResult, filePath: string | undefined): Promise<string> => {
@@ -34,11 +38,12 @@ export function uploadRecorder(deps: RecorderDeps) {
     const recorded = deps.history.findByJob(job.id);
     if (recorded) return recorded.id;
     const id = randomUUID();
-    let thumbnails: HistoryRecord['thumbnails'];
-    if (filePath && deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/')) {
+    const hasThumbnails = Boolean(filePath && deps.makeThumbnails && job.source.kind === 'file' && job.source.mime.startsWith('image/'));
+    let pending = false;
+    if (hasThumbnails && deps.pending) {
       try {
-        if (deps.later) await deps.later.keep(filePath, id);
-        else thumbnails = await deps.makeThumbnails(filePath, deps.thumbnailsDir, id);
+        await deps.pending.keep(filePath!, id);
+        pending = true;
       } catch (err) {
         deps.logger.warn(`No thumbnail for ${job.source.name}: ${toUserError(err).message}`);
       }
@@ -55,7 +60,6 @@ export function uploadRecorder(deps: RecorderDeps) {
       title: job.options.title,
       description: job.options.description,
       nsfw: job.options.nsfw || undefined,
-      thumbnails,
       localPath: job.source.kind === 'file' ? job.source.originalPath : undefined,
       origin: 'upload',
       editedFrom: job.options.editedFrom,
@@ -68,6 +72,14 @@ export function uploadRecorder(deps: RecorderDeps) {
     } catch (err) {
       // The upload is done and in history; a failed follow-up (clipboard, notification) does not undo it.
       deps.logger.warn(`After uploading ${record.fileName}: ${toUserError(err).message}`);
+    }
+    if (hasThumbnails && !deps.deferThumbnails) {
+      try {
+        if (pending) await deps.pending!.make(id);
+        else await deps.history.update(id, { thumbnails: await deps.makeThumbnails!(filePath!, deps.thumbnailsDir, id) });
+      } catch (err) {
+        deps.logger.warn(`No thumbnail for ${job.source.name}: ${toUserError(err).message}`);
+      }
     }
     return record.id;
   };

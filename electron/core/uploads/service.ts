@@ -63,7 +63,7 @@ export class UploadsService {
       uploaders: deps.uploaders,
       contextFor: deps.contextFor,
       logger: deps.logger,
-      recordUpload: uploadRecorder({ history: deps.history, thumbnailsDir, makeThumbnails: deps.makeThumbnails, logger: deps.logger, afterUpload, later: deps.deferThumbnails ? this.pendingThumbnails : undefined }),
+      recordUpload: uploadRecorder({ history: deps.history, thumbnailsDir, makeThumbnails: deps.makeThumbnails, logger: deps.logger, afterUpload, pending: this.pendingThumbnails, deferThumbnails: deps.deferThumbnails }),
     });
     this.jobs = new AddJobs({ settings: deps.settings, uploaders: deps.uploaders, queue: this.queue });
     this.thumbnailsDir = thumbnailsDir;

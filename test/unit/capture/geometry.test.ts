@@ -154,6 +154,15 @@ describe('raw bitmaps', () => {
     expect(pixel(all, -2, 5)).toEqual([0, 0, 0, 0]);
   });
 
+  it('hands back a single display that is the whole screen as it is, without copying its bitmap', () => {
+    const only = labelled({ x: 0, y: 0, width: 8, height: 6 }, 1);
+    expect(stitch([only]).data).toBe(only.data);
+    // A screen larger than the one image still gets a new, transparent-edged bitmap.
+    const wider = stitch([only], { x: 0, y: 0, width: 10, height: 6 });
+    expect(wider.data).not.toBe(only.data);
+    expect(pixel(wider, 9, 0)).toEqual([0, 0, 0, 0]);
+  });
+
   it('stitches the crops of a region spanning two displays back into the region', () => {
     const a = labelled({ x: 0, y: 0, width: 8, height: 6 }, 1);
     const b = labelled({ x: -4, y: 0, width: 4, height: 6 }, 2);

@@ -1,8 +1,13 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryService } from '../../../electron/core/history/service.js';
 import { silentLogger } from '../../../electron/core/logger.js';
 import type { StoredJob } from '../../../electron/core/queue/job-store.js';
+import { PendingThumbnails } from '../../../electron/core/uploads/pending-thumbnails.js';
+import { pipelineThumbnailMaker } from '../../../electron/core/uploads/pipeline-adapters.js';
 import { uploadRecorder } from '../../../electron/core/uploads/record-upload.js';
 import type { HistoryRecord } from '../../../shared/uploads.js';
 import { tempProfile } from '../../support/profile.js';
@@ -53,5 +58,53 @@ describe('recording a finished upload', () => {
     const dropped: StoredJob = { ...job, id: 'job-3', source: { kind: 'file', file: 'drop.png', name: 'drop.png', mime: 'image/png', size: 3 } };
     expect(history.get(await record(fromFile, job.result!, undefined))?.localPath).toBe('/home/ada/Pictures/shot.png');
     expect(history.get(await record(dropped, job.result!, undefined))?.localPath).toBeUndefined();
+  });
+
+  describe('thumbnails come after the link', () => {
+    const settings = { get: (key: string) => (key === 'pipeline.pixelLimit' ? 268 : undefined) } as never;
+    async function uploadedImage(profile: string) {
+      const jobDir = join(profile, 'jobs', 'job-t');
+      await import('node:fs/promises').then((fs) => fs.mkdir(jobDir, { recursive: true }));
+      const path = join(jobDir, 'shot.png');
+      await writeFile(path, await sharp({ create: { width: 640, height: 400, channels: 3, background: '#3366cc' } }).png().toBuffer());
+      const imageJob: StoredJob = { ...job, id: 'job-t', source: { kind: 'file', file: 'shot.png', name: 'shot.png', mime: 'image/png', size: 1 } };
+      return { path, imageJob };
+    }
+
+    it('puts the link on the clipboard before making the thumbnails, then adds them to the record', async () => {
+      const profile = await tempProfile();
+      const history = await HistoryService.open({ path: join(profile, 'history', 'history.sqlite') });
+      opened.push(history);
+      const thumbnailsDir = join(profile, 'thumbnails');
+      const makeThumbnails = pipelineThumbnailMaker(settings);
+      const pending = new PendingThumbnails({ dir: join(profile, 'thumbnails-pending'), thumbnailsDir, history, makeThumbnails, logger: silentLogger });
+      const seenByAfterUpload: Array<HistoryRecord['thumbnails']> = [];
+      const record = uploadRecorder({ history, thumbnailsDir, makeThumbnails, pending, logger: silentLogger, afterUpload: (r) => void seenByAfterUpload.push(history.get(r.id)!.thumbnails) });
+      const { path, imageJob } = await uploadedImage(profile);
+      const id = await record(imageJob, job.result!, path);
+      // The after-upload tasks (the link) ran while the record had no thumbnails yet…
+      expect(seenByAfterUpload).toEqual([undefined]);
+      // …and by the time the queue hears the job is done, they are on the record and on disk.
+      const thumbnails = history.get(id)!.thumbnails!;
+      expect(Object.keys(thumbnails).sort()).toEqual(['avatar', 'large', 'square']);
+      for (const name of Object.values(thumbnails)) expect(existsSync(join(thumbnailsDir, name!))).toBe(true);
+      expect(readdirSync(join(profile, 'thumbnails-pending'))).toEqual([]);
+    });
+
+    it('leaves the file for later when thumbnails are deferred (the command line), and a later run makes them', async () => {
+      const profile = await tempProfile();
+      const history = await HistoryService.open({ path: join(profile, 'history', 'history.sqlite') });
+      opened.push(history);
+      const thumbnailsDir = join(profile, 'thumbnails');
+      const makeThumbnails = pipelineThumbnailMaker(settings);
+      const pending = new PendingThumbnails({ dir: join(profile, 'thumbnails-pending'), thumbnailsDir, history, makeThumbnails, logger: silentLogger });
+      const record = uploadRecorder({ history, thumbnailsDir, makeThumbnails, pending, deferThumbnails: true, logger: silentLogger, afterUpload: () => undefined });
+      const { path, imageJob } = await uploadedImage(profile);
+      const id = await record(imageJob, job.result!, path);
+      expect(history.get(id)!.thumbnails).toBeUndefined();
+      expect(readdirSync(join(profile, 'thumbnails-pending'))).toEqual([`${id}.png`]);
+      expect(await pending.makeAll()).toBe(1);
+      expect(Object.keys(history.get(id)!.thumbnails!).sort()).toEqual(['avatar', 'large', 'square']);
+    });
   });
 });
