@@ -1,9 +1,15 @@
 /**
- * How fast the region overlay page opens on a 3840×2160 frame: from navigation to the frozen
- * frame painted (`overlay-ready`), split into the init call, fetching the raw RGBA bytes and
- * painting, in Debian's Chromium through the harness. Two displays: 4K at 100 % (a 3840×2160
- * window) and 4K at 200 % (1920×1080 CSS pixels at device scale 2). This is the page's part of
- * the 300 ms hotkey-to-overlay budget; capture and window creation come on top of it.
+ * How fast the region overlay opens on a 3840×2160 screen, in Debian's Chromium through the
+ * harness, for two displays: 4K at 100 % (a 3840×2160 window) and 4K at 200 % (1920×1080 CSS
+ * pixels at device scale 2).
+ * - Loaded for the capture (Settings › "Keep the region overlay ready" off): navigation to the
+ *   frozen frame painted (`overlay-ready`), split into page + init, fetching the raw RGBA bytes,
+ *   and painting.
+ * - Kept ready (the default): the page is loaded and waiting; from the moment a capture gives it
+ *   its frame to the page saying the frame is drawn (`overlay.painted`, on which main shows the
+ *   window), timed in this process.
+ * Hotkey to overlay adds the capture itself: the display grabbed through node-screenshots on a
+ * 3840×2160 Xvfb screen, with the window list the overlay gets, measured in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,19 +18,53 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { startOverlayHarness } from '../../test/harness/overlay.js';
 import { launchChromium } from '../../test/support/harness-process.js';
+import { startXServer, showImage } from '../../test/support/xserver.js';
 import { silentLogger } from '../../electron/core/logger.js';
+import { openNodeCore } from '../../electron/core/node-core.js';
 import { drawScreenshot } from '../fixtures/screenshot.js';
 import { median, ms, printTable } from '../measure.js';
 import type { BenchSuite } from './suite.js';
 
 const RUNS = 7;
-const PAGE_BUDGET_MS = 300;
+const BUDGET_MS = 300;
 const WIDTH = 3840;
 const HEIGHT = 2160;
 
+/** The region overlay's capture step on a real X server: the display's bitmap and the window list, as ScreenshotService takes them. */
+async function measureCapture(dir: string): Promise<number> {
+  const x = await startXServer({ size: `${WIDTH}x${HEIGHT}` });
+  const saved = { display: process.env['DISPLAY'], wayland: process.env['WAYLAND_DISPLAY'] };
+  try {
+    // A busy 1600×1000 window on the flat background, as in the capture benchmark.
+    const window = join(dir, 'window.png');
+    await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toFile(window);
+    await showImage(x, window, 'bench-window', '+800+400');
+    process.env['DISPLAY'] = x.display;
+    delete process.env['WAYLAND_DISPLAY'];
+    const core = await openNodeCore({ profileDir: join(dir, 'profile'), host: 'cli' });
+    try {
+      const samples: number[] = [];
+      for (let run = 0; run < RUNS + 1; run++) {
+        const start = performance.now();
+        const [frame] = await Promise.all([core.capture.captureMonitor(0), core.capture.listWindows()]);
+        if (frame.width !== WIDTH) throw new Error(`Captured ${frame.width}×${frame.height}, not the ${WIDTH}×${HEIGHT} screen`);
+        if (run > 0) samples.push(performance.now() - start);
+      }
+      return median(samples);
+    } finally {
+      await core.close();
+    }
+  } finally {
+    if (saved.display === undefined) delete process.env['DISPLAY'];
+    else process.env['DISPLAY'] = saved.display;
+    if (saved.wayland !== undefined) process.env['WAYLAND_DISPLAY'] = saved.wayland;
+    await x.close();
+  }
+}
+
 export const overlaySuite: BenchSuite = {
   name: 'overlay',
-  description: `region overlay page, navigation to frame painted, ${WIDTH}×${HEIGHT} frame, median of ${RUNS}`,
+  description: `region overlay on a ${WIDTH}×${HEIGHT} screen: page loaded for the capture vs kept ready, plus the capture on Xvfb (median of ${RUNS})`,
   async run() {
     const root = join(import.meta.dirname, '..');
     const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--renderer-if-missing'], { stdio: 'inherit' });
@@ -34,41 +74,67 @@ export const overlaySuite: BenchSuite = {
     const screen = drawScreenshot(WIDTH, HEIGHT);
     const image = join(dir, 'screen.png');
     await sharp(screen.data, { raw: { width: WIDTH, height: HEIGHT, channels: 4 } }).png({ compressionLevel: 1 }).toFile(image);
-    const overlay = await startOverlayHarness({ image, port: 0, rendererDir: join(import.meta.dirname, 'renderer'), logger: silentLogger });
+    const rendererDir = join(import.meta.dirname, 'renderer');
+    const cold = await startOverlayHarness({ image, port: 0, rendererDir, logger: silentLogger });
+    const ready = await startOverlayHarness({ image, port: 0, rendererDir, logger: silentLogger, keptReady: true });
     const browser = await launchChromium();
     const rows: string[][] = [];
     let withinBudget = true;
     try {
+      const capture = await measureCapture(dir);
       for (const display of [
         { name: '4K at 100 %', width: WIDTH, height: HEIGHT, deviceScaleFactor: 1 },
         { name: '4K at 200 %', width: WIDTH / 2, height: HEIGHT / 2, deviceScaleFactor: 2 },
       ]) {
         const page = await browser.newPage({ viewport: { width: display.width, height: display.height }, deviceScaleFactor: display.deviceScaleFactor });
-        const samples: Record<'init' | 'frame' | 'ready' | 'wall', number[]> = { init: [], frame: [], ready: [], wall: [] };
+        const samples: Record<'init' | 'frame' | 'ready' | 'kept', number[]> = { init: [], frame: [], ready: [], kept: [] };
         for (let run = 0; run < RUNS + 1; run++) {
-          const start = performance.now();
-          await page.goto(overlay.url);
+          await page.goto(cold.url);
           await page.locator('#overlay[data-ready="true"]').waitFor();
-          const wall = performance.now() - start;
           const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+
+          ready.keptReady.reset();
+          await page.goto(ready.url);
+          await ready.keptReady.pageWaiting();
+          const given = performance.now();
+          ready.keptReady.capture();
+          const painted = await ready.keptReady.painted();
+          await page.locator('#overlay[data-ready="true"]').waitFor();
           if (run === 0) continue; // the first load warms Chromium's caches
           samples.init.push(marks['overlay-init']!);
           samples.frame.push(marks['overlay-frame-loaded']! - marks['overlay-init']!);
           samples.ready.push(marks['overlay-ready']!);
-          samples.wall.push(wall);
+          samples.kept.push(painted - given);
         }
         await page.close();
-        const ready = median(samples.ready);
-        withinBudget &&= ready <= PAGE_BUDGET_MS;
-        rows.push([display.name, ms(median(samples.init)), ms(median(samples.frame)), ms(ready - median(samples.init) - median(samples.frame)), ms(ready), ms(median(samples.wall))]);
+        const coldReady = median(samples.ready);
+        const kept = median(samples.kept);
+        withinBudget &&= capture + kept <= BUDGET_MS;
+        rows.push([
+          display.name,
+          ms(median(samples.init)),
+          ms(median(samples.frame)),
+          ms(coldReady - median(samples.init) - median(samples.frame)),
+          ms(coldReady),
+          ms(kept),
+          ms(capture),
+          `**${ms(capture + kept)}**`,
+          `(${ms(capture + coldReady)})`,
+        ]);
       }
     } finally {
       await browser.close();
-      await overlay.close();
+      await cold.close();
+      await ready.close();
       await rm(dir, { recursive: true, force: true });
     }
-    printTable(['display', 'page + init', 'fetch 33 MB RGBA', 'paint', 'navigation → ready', 'goto → ready (Node)'], rows);
-    console.log(`\nTarget: ready within ${PAGE_BUDGET_MS} ms (the whole hotkey-to-overlay budget): ${withinBudget ? 'met' : 'MISSED'}.`);
+    printTable(
+      ['display', 'page + init', 'fetch 33 MB RGBA', 'paint', 'loaded for the capture: navigation → ready', 'kept ready: frame given → painted', 'capture (Xvfb 4K)', 'hotkey → overlay painted (kept ready)', '(loaded for the capture)'],
+      rows,
+    );
+    console.log(
+      `\nTarget: the overlay painted within ${BUDGET_MS} ms of the hotkey on a 4K display (capture + kept-ready page): ${withinBudget ? 'met' : 'MISSED'}. Window creation and the compositor's first frame are not in these numbers; only a desktop run of Electron shows them.`,
+    );
     return withinBudget;
   },
 };

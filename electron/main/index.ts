@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, screen } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -206,6 +206,12 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     });
     started.hotkeys.apply();
     refreshTray();
+    const keepOverlaysReady = () =>
+      overlays.keepReady(started.settings.getBoolean('capture.keepOverlayReady') ? electronScreenLayout.displays().map((d) => d.bounds) : []);
+    screen.on('display-added', keepOverlaysReady);
+    screen.on('display-removed', keepOverlaysReady);
+    screen.on('display-metrics-changed', keepOverlaysReady);
+    started.settings.onChange((keys) => keys.includes('capture.keepOverlayReady') && keepOverlaysReady());
     // `shotput capture` with no area flag (a desktop shortcut on Wayland) asks this app to open the overlay.
     const uiRequests = await startUiRequestServer({
       profileDir,
@@ -221,5 +227,6 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     app.on('will-quit', () => void uiRequests?.close());
     await started.startUploads();
     await openFiles([...launchFiles, ...earlyOpened]);
+    keepOverlaysReady();
   });
 }

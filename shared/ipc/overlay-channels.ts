@@ -7,6 +7,7 @@ export const OVERLAY_CHANNELS = {
   init: 'overlay.init',
   confirm: 'overlay.confirm',
   cancel: 'overlay.cancel',
+  painted: 'overlay.painted',
 } as const;
 
 export type OverlayChannelName = (typeof OVERLAY_CHANNELS)[keyof typeof OVERLAY_CHANNELS];

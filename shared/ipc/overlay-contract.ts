@@ -51,6 +51,8 @@ export const overlayPayloads = {
   /** Integers, inside the frame, width and height at least 1. */
   'overlay.confirm': overlayRegionSchema,
   'overlay.cancel': empty,
+  /** The frame is drawn: main shows the window now (a window kept ready stays hidden until then). */
+  'overlay.painted': empty,
 } as const;
 
 /** What the overlay page sees as `window.shotputOverlay` (Electron's preload) or over the harness's WebSocket. */
@@ -58,6 +60,7 @@ export interface OverlayBridge {
   init(): Promise<IpcResult<OverlayInit>>;
   confirm(region: OverlayRegion): Promise<IpcResult<null>>;
   cancel(): Promise<IpcResult<null>>;
+  painted(): Promise<IpcResult<null>>;
 }
 
 /** How an overlay ended: the region the user confirmed, or a cancel. */

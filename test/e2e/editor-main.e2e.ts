@@ -17,7 +17,7 @@ import { displayPattern, type DisplayConfig } from '../electron-double/electron.
 import type { WindowSnapshot } from '../electron-double/control.js';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { shotputBin } from '../support/bin.js';
-import { buildElectronDouble, startMainOnDouble, type RunningMain } from '../support/electron-main.js';
+import { buildElectronDouble, showOverlays, startMainOnDouble, type RunningMain } from '../support/electron-main.js';
 import { launchChromium } from '../support/harness-process.js';
 
 const KEY = 'chv_editor_double_key';
@@ -32,7 +32,6 @@ let browser: Browser;
 
 type Result = { ok: true; value: any } | { ok: false; error: { code: string; message: string } };
 const invoke = (windowId: number, channel: string, payload: unknown = {}) => app.send('invoke', windowId, channel, payload) as Promise<Result>;
-const isOverlay = (w: WindowSnapshot) => w.url.endsWith('/overlay.html') && !w.destroyed;
 const isEditor = (w: WindowSnapshot) => w.url === 'app://shotput/editor.html' && !w.destroyed;
 
 /** The display's known picture as RGB, pixel (x, y) on the virtual screen. */
@@ -74,10 +73,7 @@ afterAll(async () => {
 /** Captures REGION through the overlay and answers the editor window that opens on it. */
 async function captureIntoEditor(): Promise<WindowSnapshot> {
   await app.send('pressHotkey', 'Control+PrintScreen');
-  const [overlay] = await app.waitFor((s) => {
-    const open = s.windows.filter(isOverlay);
-    return open.length === 1 && open;
-  }, 'the overlay');
+  const [overlay] = await showOverlays(app, 1);
   expect(await invoke(overlay!.webContentsId, 'overlay.confirm', REGION)).toEqual({ ok: true, value: null });
   return app.waitFor((s) => s.windows.find(isEditor), 'the editor window');
 }

@@ -18,7 +18,7 @@ import { displayPattern, type DisplayConfig } from '../electron-double/electron.
 import type { WindowSnapshot } from '../electron-double/control.js';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { runShotput, shotputBin } from '../support/bin.js';
-import { buildElectronDouble, startMainOnDouble, type RunningMain } from '../support/electron-main.js';
+import { buildElectronDouble, isOverlayWindow, isShownOverlay, showOverlays, startMainOnDouble, type RunningMain } from '../support/electron-main.js';
 
 const KEY = 'chv_double_standin_key';
 /** Two displays of different scale: 1280×720 DIP at 1×, and 960×540 DIP at 2× (1920×1080 physical) to its right. */
@@ -32,7 +32,6 @@ let profile: string;
 let saved: string;
 let app: RunningMain;
 
-const isOverlay = (w: WindowSnapshot) => w.url.endsWith('/overlay.html') && !w.destroyed;
 const mainWindow = async () => (await app.snapshot()).windows.find((w) => w.url === 'app://shotput/index.html')!;
 type Result = { ok: true; value: any } | { ok: false; error: { code: string; message: string } };
 const invoke = (windowId: number, channel: string, payload: unknown = {}) => app.send('invoke', windowId, channel, payload) as Promise<Result>;
@@ -124,12 +123,30 @@ describe('the built main process on the electron double', () => {
     expect((status as { value: Array<{ action: string; state: string }> }).value.find((s) => s.action === 'capture.screen')!.state).toBe('registered');
   });
 
+  it('keeps one hidden overlay window loaded per display, so a capture only has to send its frame', async () => {
+    const ready = await app.waitFor((s) => {
+      const kept = s.windows.filter(isOverlayWindow);
+      return kept.length === 2 && kept;
+    }, 'two overlay windows kept ready');
+    expect(ready.every((w) => !w.visible)).toBe(true);
+    expect(ready.map((w) => w.bounds)).toEqual(expect.arrayContaining(DISPLAYS.map((d) => d.bounds)));
+    // Hidden, a page waits for a capture: its request for the frame is answered only then.
+    let answered = false;
+    void invoke(ready[0]!.webContentsId, 'overlay.init').then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answered).toBe(false);
+    expect(await invoke(ready[0]!.webContentsId, 'overlay.confirm', { x: 0, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false, error: { code: 'overlay_closed' } });
+  });
+
   it('opens one overlay per display on the region hotkey, confirms a region, and ends with the link on the clipboard', async () => {
+    const ready = (await app.snapshot()).windows.filter(isOverlayWindow).map((w) => w.webContentsId);
     await app.send('pressHotkey', 'Control+PrintScreen');
-    const overlays = await app.waitFor((s) => {
-      const open = s.windows.filter(isOverlay);
-      return open.length === 2 && open;
-    }, 'two overlay windows');
+    // A window shows once its page has drawn the frame, never before.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await app.snapshot()).windows.filter(isShownOverlay)).toHaveLength(0);
+    const overlays = await showOverlays(app, 2);
+    // The windows kept ready, not new ones.
+    expect(overlays.map((w) => w.webContentsId).sort()).toEqual([...ready].sort());
     expect(overlays.map((w) => w.bounds)).toEqual(expect.arrayContaining(DISPLAYS.map((d) => d.bounds)));
     for (const w of overlays) {
       expect(w.options).toMatchObject({ frame: false, transparent: false });
@@ -153,7 +170,11 @@ describe('the built main process on the electron double', () => {
     const link = await app.waitFor((s) => imge.uploads[0]?.url && s.clipboardText === imge.uploads[0].url && s.clipboardText, 'the link on the clipboard');
     expect(link).toMatch(new RegExp(`^${imge.url}/images/`));
     const after = await app.snapshot();
-    expect(after.windows.filter(isOverlay)).toHaveLength(0);
+    expect(after.windows.filter(isShownOverlay)).toHaveLength(0);
+    // Hidden again and reloaded (the frame gone from the page's memory), ready for the next capture.
+    const kept = after.windows.filter(isOverlayWindow);
+    expect(kept.map((w) => w.webContentsId).sort()).toEqual([...ready].sort());
+    expect(kept.map((w) => w.reloads)).toEqual([1, 1]);
     expect((await app.send('appFetch', frameUrl)).status).toBe(404);
     expect(imge.uploads[0]!.file?.image).toMatchObject({ width: 300, height: 200 });
 
@@ -180,12 +201,9 @@ describe('the built main process on the electron double', () => {
 
   it('starts a region capture from the tray menu, and a cancel closes every overlay without uploading', async () => {
     await app.send('clickTray', ['Capture a region']);
-    const overlays = await app.waitFor((s) => {
-      const open = s.windows.filter(isOverlay);
-      return open.length === 2 && open;
-    }, 'the overlays from the tray');
+    const overlays = await showOverlays(app, 2);
     expect(await invoke(overlays[0]!.webContentsId, 'overlay.cancel')).toEqual({ ok: true, value: null });
-    await app.waitFor((s) => s.windows.filter(isOverlay).length === 0, 'the overlays to close');
+    await app.waitFor((s) => s.windows.filter(isShownOverlay).length === 0, 'the overlays to close');
     expect(imge.uploads).toHaveLength(1);
   });
 
@@ -193,12 +211,9 @@ describe('the built main process on the electron double', () => {
     const run = await runShotput(profile, 'capture', '--json');
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ ok: true, overlay: 'opened' });
-    const overlays = await app.waitFor((s) => {
-      const open = s.windows.filter(isOverlay);
-      return open.length === 2 && open;
-    }, 'the overlays asked for by the CLI');
+    const overlays = await showOverlays(app, 2);
     await invoke(overlays[1]!.webContentsId, 'overlay.cancel');
-    await app.waitFor((s) => s.windows.filter(isOverlay).length === 0, 'the overlays to close');
+    await app.waitFor((s) => s.windows.filter(isShownOverlay).length === 0, 'the overlays to close');
   });
 
   it('uploads an image from the clipboard through the tray, and puts its link there', async () => {
@@ -215,6 +230,34 @@ describe('the built main process on the electron double', () => {
     await app.waitFor((s) => s.shortcuts.length === 0 && s.tray!.menu.find((i) => i.label === 'Pause hotkeys')!.checked, 'hotkeys paused');
     await app.send('clickTray', ['Pause hotkeys']);
     await app.waitFor((s) => s.shortcuts.includes('Control+PrintScreen'), 'hotkeys back');
+  });
+
+  it('follows the displays: an unplugged monitor takes its ready overlay with it, a new one gets its own', async () => {
+    const one: DisplayConfig[] = [{ id: 33, bounds: { x: 0, y: 0, width: 1600, height: 900 }, scaleFactor: 1 }];
+    await app.send('setDisplays', one);
+    const ready = await app.waitFor((s) => {
+      const kept = s.windows.filter(isOverlayWindow);
+      return kept.length === 1 && kept;
+    }, 'one ready overlay for the one display');
+    expect(ready[0]!.bounds).toEqual(one[0]!.bounds);
+    await app.send('setDisplays', DISPLAYS);
+    const again = await app.waitFor((s) => {
+      const kept = s.windows.filter(isOverlayWindow);
+      return kept.length === 2 && kept;
+    }, 'a ready overlay per display again');
+    expect(again.map((w) => w.bounds)).toEqual(expect.arrayContaining(DISPLAYS.map((d) => d.bounds)));
+  });
+
+  it('with "Keep the region overlay ready" off keeps none: each capture opens its own windows and closes them after', async () => {
+    const { webContentsId } = await mainWindow();
+    expect(await invoke(webContentsId, 'settings.set', { key: 'capture.keepOverlayReady', value: false })).toMatchObject({ ok: true });
+    await app.waitFor((s) => s.windows.filter(isOverlayWindow).length === 0, 'the ready overlays to go');
+    await app.send('pressHotkey', 'Control+PrintScreen');
+    const overlays = await showOverlays(app, 2);
+    await invoke(overlays[0]!.webContentsId, 'overlay.cancel');
+    await app.waitFor((s) => s.windows.filter(isOverlayWindow).length === 0, 'the overlays to close');
+    expect(await invoke(webContentsId, 'settings.set', { key: 'capture.keepOverlayReady', value: true })).toMatchObject({ ok: true });
+    await app.waitFor((s) => s.windows.filter(isOverlayWindow).length === 2, 'ready overlays again');
   });
 
   it('quits from the tray', async () => {

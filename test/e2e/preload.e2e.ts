@@ -61,19 +61,21 @@ describe('the preloads', () => {
     expect(() => bridge.on('fs.read', () => {})).toThrow('Unknown Shotput event fs.read');
   });
 
-  it('give the region overlay only its three channels, as window.shotputOverlay', async () => {
+  it('give the region overlay only its four channels, as window.shotputOverlay', async () => {
     const { exposed, invoked, required } = loadPreload(join(distElectron, 'preload-overlay.cjs'));
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['shotputOverlay']);
     const bridge = exposed.get('shotputOverlay') as Record<string, (payload?: unknown) => Promise<unknown>>;
-    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'confirm', 'init']);
+    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'confirm', 'init', 'painted']);
     await bridge.init!();
     await bridge.confirm!({ x: 1, y: 2, width: 3, height: 4 });
     await bridge.cancel!();
+    await bridge.painted!();
     expect(invoked).toEqual([
       ['overlay.init', {}],
       ['overlay.confirm', { x: 1, y: 2, width: 3, height: 4 }],
       ['overlay.cancel', {}],
+      ['overlay.painted', {}],
     ]);
   });
 });

@@ -5,7 +5,7 @@
  * `snapshot` reports what the app did to the double.
  */
 import { createHash } from 'node:crypto';
-import { ClipboardItem, DoubleEvent, doubleState, type BrowserWindow, type Menu } from './electron.js';
+import { ClipboardItem, DoubleEvent, doubleState, screen, type BrowserWindow, type DisplayConfig, type Menu } from './electron.js';
 
 export interface MenuSnapshot {
   label?: string;
@@ -31,6 +31,7 @@ export interface WindowSnapshot {
     webPreferences: Pick<Electron.WebPreferences, 'preload' | 'contextIsolation' | 'sandbox' | 'nodeIntegration' | 'nodeIntegrationInWorker' | 'nodeIntegrationInSubFrames' | 'webSecurity' | 'webviewTag'>;
   };
   sent: string[];
+  reloads: number;
 }
 
 export interface DoubleSnapshot {
@@ -81,6 +82,7 @@ function windowSnapshot(w: BrowserWindow): WindowSnapshot {
       },
     },
     sent: w.webContents.sent.map((s) => s.channel),
+    reloads: w.webContents.reloads,
   };
 }
 
@@ -206,6 +208,13 @@ export const commands = {
       ),
     ];
     doubleState.clipboardText = entries['text/plain']?.text ?? '';
+  },
+  /** The user plugs in, unplugs or rearranges monitors: Electron's screen reports it. */
+  setDisplays(displays: DisplayConfig[]): void {
+    const added = displays.length > doubleState.displays.length;
+    const removed = displays.length < doubleState.displays.length;
+    doubleState.displays = displays;
+    screen.emit(added ? 'display-added' : removed ? 'display-removed' : 'display-metrics-changed');
   },
   closeWindow(webContentsId: number): void {
     doubleState.windows.find((w) => w.webContents.id === webContentsId)?.close();

@@ -56,7 +56,7 @@ let nextWebContentsId = 1;
 
 export class WebContents
   extends EventEmitter
-  implements Pick<Electron.WebContents, 'id' | 'loadURL' | 'send' | 'setWindowOpenHandler' | 'isDestroyed' | 'getURL'>
+  implements Pick<Electron.WebContents, 'id' | 'loadURL' | 'send' | 'setWindowOpenHandler' | 'isDestroyed' | 'getURL' | 'reload'>
 {
   readonly id = nextWebContentsId++;
   url = '';
@@ -72,6 +72,11 @@ export class WebContents
   }
   getURL(): string {
     return this.url;
+  }
+  /** How often the page was reloaded (an overlay kept ready is reloaded after each capture). */
+  reloads = 0;
+  reload(): void {
+    this.reloads++;
   }
   send(channel: string, ...args: any[]): void {
     this.sent.push({ channel, args });

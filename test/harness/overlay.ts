@@ -23,6 +23,29 @@ export interface OverlayHarnessOptions {
   port: number;
   rendererDir: string;
   logger: Logger;
+  /**
+   * Behave as a window kept ready: the page's `overlay.init` waits until `keptReady.capture()`
+   * (a capture giving it a frame), as in the app; for the benchmark.
+   */
+  keptReady?: boolean;
+}
+
+/** A window kept ready, driven by hand: when its page asked, when a capture gave it the frame, when the page drew it. */
+export interface KeptReadyControl {
+  /** Resolves once the loaded page has asked for its frame (and waits). */
+  pageWaiting(): Promise<void>;
+  /** A capture gives the waiting page its frame. */
+  capture(): void;
+  /** Resolves (performance.now() of this process) when the page says the frame is drawn. */
+  painted(): Promise<number>;
+  /** Back to waiting, for the next navigation. */
+  reset(): void;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 export class UsageError extends Error {}
@@ -70,7 +93,9 @@ function parseScaleFactor(text: string | undefined): number {
   return value;
 }
 
-export async function startOverlayHarness(options: OverlayHarnessOptions): Promise<{ url: string; outcome: Promise<OverlayOutcome>; close(): Promise<void> }> {
+export async function startOverlayHarness(
+  options: OverlayHarnessOptions,
+): Promise<{ url: string; outcome: Promise<OverlayOutcome>; close(): Promise<void>; keptReady: KeptReadyControl }> {
   const [image, windows] = await Promise.all([decodeToRgba(options.image), options.windowsFile ? readWindows(options.windowsFile) : []]);
   const framePath = `/capture/${randomBytes(16).toString('hex')}`;
   const session = createOverlaySession({
@@ -79,14 +104,38 @@ export async function startOverlayHarness(options: OverlayHarnessOptions): Promi
     windows,
     lastRegion: options.lastRegion ? parseRegion(options.lastRegion) : null,
   });
+  let waiting = deferred<void>();
+  let captured = deferred<void>();
+  let painted = deferred<number>();
+  if (!options.keptReady) captured.resolve();
+  const keptReady: KeptReadyControl = {
+    pageWaiting: () => waiting.promise,
+    capture: () => captured.resolve(),
+    painted: () => painted.promise,
+    reset: () => {
+      waiting = deferred();
+      captured = deferred();
+      painted = deferred();
+      if (!options.keptReady) captured.resolve();
+    },
+  };
+  const dispatch: typeof session.dispatch = async (channel, payload) => {
+    if (channel === 'overlay.init') {
+      waiting.resolve();
+      await captured.promise;
+    }
+    const result = await session.dispatch(channel, payload);
+    if (channel === 'overlay.painted') painted.resolve(performance.now());
+    return result;
+  };
   const server = await startBridgeServer({
     rendererDir: options.rendererDir,
     port: options.port,
-    dispatch: session.dispatch,
+    dispatch,
     logger: options.logger,
     blobs: new Map([[framePath, { body: image.data, type: 'application/octet-stream' }]]),
   });
-  return { url: `${server.url}overlay.html`, outcome: session.outcome, close: server.close };
+  return { url: `${server.url}overlay.html`, outcome: session.outcome, close: server.close, keptReady };
 }
 
 /** The harness's overlay mode as a command: prints the ready line, then the outcome, and exits. */

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import type { DoubleCommands, DoubleSnapshot } from '../electron-double/control.js';
+import type { DoubleCommands, DoubleSnapshot, WindowSnapshot } from '../electron-double/control.js';
 import type { DisplayConfig } from '../electron-double/electron.js';
 
 const root = process.cwd();
@@ -102,4 +102,27 @@ export function startMainOnDouble(options: { profileDir: string; displays?: Disp
       await exit;
     },
   };
+}
+
+/** An overlay window, shown or kept ready (hidden). */
+export const isOverlayWindow = (w: WindowSnapshot) => w.url.endsWith('/overlay.html') && !w.destroyed;
+/** An overlay window the user sees. */
+export const isShownOverlay = (w: WindowSnapshot) => isOverlayWindow(w) && w.visible;
+
+/**
+ * Acts as the overlay pages after a capture started: each says its frame is drawn
+ * (`overlay.painted`) once the capture has given it one, and main shows it. Resolves to the
+ * `count` shown overlays.
+ */
+export async function showOverlays(app: RunningMain, count: number, timeoutMs = 15_000): Promise<WindowSnapshot[]> {
+  const deadline = Date.now() + timeoutMs;
+  let shown: WindowSnapshot[] = [];
+  while (Date.now() < deadline) {
+    const snapshot = await app.snapshot();
+    for (const w of snapshot.windows.filter((w) => isOverlayWindow(w) && !w.visible)) await app.send('invoke', w.webContentsId, 'overlay.painted', {});
+    shown = (await app.snapshot()).windows.filter(isShownOverlay);
+    if (shown.length === count) return shown;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Expected ${count} shown overlays, saw ${shown.length}.\nOutput:\n${app.output()}`);
 }

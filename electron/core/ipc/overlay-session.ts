@@ -49,6 +49,8 @@ export function createOverlaySession(init: OverlayInit): OverlaySession {
       const parsed = checkPayload(channel, overlayPayloads[channel], payload);
       if (!parsed.ok) return parsed;
       if (channel === 'overlay.init') return ok(answer);
+      // Showing the window is the presenter's part (electron/main/overlay-windows.ts); here it is only acknowledged.
+      if (channel === 'overlay.painted') return ok(null);
       if (settled) return closed();
       if (channel === 'overlay.cancel') {
         finish({ cancelled: true });

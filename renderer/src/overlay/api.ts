@@ -20,6 +20,7 @@ function harnessBridge(): OverlayBridge {
     init: () => socket.send(OVERLAY_CHANNELS.init, {}) as Promise<IpcResult<OverlayInit>>,
     confirm: (region) => socket.send(OVERLAY_CHANNELS.confirm, region) as Promise<IpcResult<null>>,
     cancel: () => socket.send(OVERLAY_CHANNELS.cancel, {}) as Promise<IpcResult<null>>,
+    painted: () => socket.send(OVERLAY_CHANNELS.painted, {}) as Promise<IpcResult<null>>,
   };
 }
 
@@ -36,4 +37,5 @@ export const overlayApi = {
   init: () => unwrap(getBridge().init()),
   confirm: (region: OverlayRegion) => unwrap(getBridge().confirm(region)),
   cancel: () => unwrap(getBridge().cancel()),
+  painted: () => unwrap(getBridge().painted()),
 };

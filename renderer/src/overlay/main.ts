@@ -1,6 +1,7 @@
 /**
  * The region overlay page: asks main (or the harness) for the frozen frame, paints it, and
- * lets the user select a region. `data-phase="ready"` on the root and the `overlay-ready`
+ * lets the user select a region. In a window kept ready, the init call waits (hidden) until a
+ * capture gives it a frame; after the capture main reloads the page, which waits again. `data-phase="ready"` on the root and the `overlay-ready`
  * performance mark say the frame is on screen.
  */
 import './overlay.css';
@@ -40,6 +41,8 @@ async function open(): Promise<void> {
   draw = createRenderer(root, createMagnifier(root, frameCanvas, pixels, frame));
   overlayStore.setState({ phase: 'ready' });
   draw.render(overlayStore.getState(), view, viewport());
+  // A window kept ready waits hidden until now: main shows it with the frame already drawn.
+  void overlayApi.painted().catch(() => undefined);
   await afterNextPaint();
   performance.mark('overlay-ready');
   root.dataset.ready = 'true';
@@ -56,4 +59,6 @@ root.focus();
 open().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   overlayStore.setState({ phase: 'failed', error: message, announcement: message });
+  // Shown with the error, not left hidden.
+  void overlayApi.painted().catch(() => undefined);
 });

@@ -28,6 +28,14 @@ describe('overlay session (the handlers main and the harness share)', () => {
     expect(await session.dispatch('overlay.cancel', {})).toMatchObject({ ok: false, error: { code: 'overlay_closed' } });
   });
 
+  it('acknowledges "painted" (the presenter shows the window) without settling anything, and refuses a payload with it', async () => {
+    const session = createOverlaySession(init);
+    expect(await session.dispatch('overlay.painted', {})).toEqual({ ok: true, value: null });
+    expect(await session.dispatch('overlay.painted', { show: 'elsewhere' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await session.dispatch('overlay.confirm', { x: 1, y: 2, width: 3, height: 4 })).toEqual({ ok: true, value: null });
+    expect(await session.outcome).toEqual({ region: { x: 1, y: 2, width: 3, height: 4 } });
+  });
+
   it('refuses regions that are not integers, empty, outside the frame, or carry extra fields, saying what was wrong', async () => {
     const session = createOverlaySession(init);
     const refused = async (payload: unknown) => session.dispatch('overlay.confirm', payload);
