@@ -15,7 +15,6 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';
 import { channelNames } from '../../shared/ipc/contract.js';
 import { overlayChannelNames } from '../../shared/ipc/overlay-channels.js';
 import { displayPattern, type DisplayConfig } from '../electron-double/electron.js';
-import type { WindowSnapshot } from '../electron-double/control.js';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { runShotput, shotputBin } from '../support/bin.js';
 import { buildElectronDouble, isOverlayWindow, isShownOverlay, showOverlays, startMainOnDouble, type RunningMain } from '../support/electron-main.js';
