@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
 import { writeNoisePng } from '../support/images.js';
+import { x11AreaGrabber } from '../../electron/core/capture/sources/x11-area.js';
 import { screenPixels, showImage, startXServer, type ShownImage, type XServer } from '../support/xserver.js';
 
 // Real capture: the built `shotput` command against a private Xvfb with openbox, reading back
@@ -59,6 +60,20 @@ describe('shotput capture on X11', () => {
     expect(got.data.equals((await rgb(noise)).data)).toBe(true);
   });
 
+  it('reads a region alone over the X protocol: exactly the pixels shown, as opaque RGBA', async () => {
+    const grabber = x11AreaGrabber({ display: x.display });
+    try {
+      const image = await grabber.grab({ x: shown.x + 20, y: shown.y + 10, width: 100, height: 60 });
+      expect(image).toMatchObject({ x: shown.x + 20, y: shown.y + 10, width: 100, height: 60 });
+      const expected = await sharp(noise).extract({ left: 20, top: 10, width: 100, height: 60 }).ensureAlpha().raw().toBuffer();
+      expect(image.data.equals(expected)).toBe(true);
+    } finally {
+      grabber.close();
+    }
+    const gone = x11AreaGrabber({ display: ':4093' });
+    await expect(gone.grab({ x: 0, y: 0, width: 1, height: 1 })).rejects.toThrow(/Could not talk to the X server :4093/);
+  });
+
   it('--region partly off the screen keeps only the on-screen part', async () => {
     const out = join(dir, 'edge.png');
     const run = await shotput('capture', '--region', '1200,700,500,500', '--output', out, '--json');
@@ -93,6 +108,7 @@ describe('shotput capture on X11', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/Capture source: node-screenshots/);
     expect(table.stdout).toContain(`X11 session (DISPLAY=${x.display})`);
+    expect(table.stdout).toContain('a region is read alone over the X protocol');
     expect(table.stdout).toMatch(/^ {2}0\s+\S+\s+\S+\s+0\s+0\s+1280\s+800\s+1\s+yes$/m);
     expect(table.stdout).toMatch(new RegExp(`^  ${shown.id}\\s+${shown.x}\\s+${shown.y}\\s+320\\s+200\\s.*shotput-noise$`, 'm'));
 

@@ -3,6 +3,7 @@ import type { CaptureSourceSetting } from './settings.js';
 import { commandSource } from './sources/command.js';
 import { nodeScreenshotsSource } from './sources/node-screenshots.js';
 import { portalSource } from './sources/portal.js';
+import { x11AreaGrabber } from './sources/x11-area.js';
 import { CaptureErrorCode, captureError, type CaptureChoice, type CaptureSource } from './types.js';
 
 export interface CaptureEnvironment {
@@ -61,6 +62,11 @@ export function chooseCaptureSource(e: CaptureEnvironment): CaptureChoice {
       reason: `Wayland session (${e.env['WAYLAND_DISPLAY'] ? `WAYLAND_DISPLAY=${e.env['WAYLAND_DISPLAY']}` : 'XDG_SESSION_TYPE=wayland'}): only the desktop portal may read the screen`,
     };
   }
-  if (e.env['DISPLAY']) return { source: nodeScreenshots(), reason: `X11 session (DISPLAY=${e.env['DISPLAY']}): node-screenshots reads the X server directly` };
+  if (e.env['DISPLAY']) {
+    return {
+      source: nodeScreenshotsSource({ platform: e.platform, copyBuffers: e.electron, area: x11AreaGrabber({ display: e.env['DISPLAY'] }) }),
+      reason: `X11 session (DISPLAY=${e.env['DISPLAY']}): node-screenshots reads the X server directly, and a region is read alone over the X protocol (x11)`,
+    };
+  }
   return desktopCapturer('No X11 (DISPLAY) or Wayland (WAYLAND_DISPLAY) session was found');
 }

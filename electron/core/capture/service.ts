@@ -67,9 +67,23 @@ export class CaptureService {
         `The region ${describeRect(region)} is not on any display; the screen is ${describeRect(virtualScreen(displays))}. \`shotput capture --list\` shows the displays.`,
       );
     }
-    const images = await Promise.all(parts.map(async (p) => cropRaw(await this.source.captureDisplay(p.display.id), p.rect)));
+    const images = await Promise.all(parts.map((p) => this.captureInside(p.display, p.rect)));
     // Off-screen parts of the region (beyond the edge, or a gap between displays) stay transparent.
     return stitch(images, intersect(region, virtualScreen(displays)) ?? region);
+  }
+
+  /** `rect` inside `display`: read alone where the source can, else cut from the whole display. */
+  private async captureInside(display: DisplayInfo, rect: Rect): Promise<RawImage> {
+    const source = this.source;
+    if (source.captureArea) {
+      try {
+        return { ...(await source.captureArea(rect)), scaleFactor: display.scaleFactor };
+      } catch (err) {
+        if (!(err instanceof ShotputError)) throw err;
+        // An X server this reader does not take (another pixel depth): the whole display still works.
+      }
+    }
+    return cropRaw(await source.captureDisplay(display.id), rect);
   }
 
   /** Display `index` (0-based) in the order `listDisplays` gives. */

@@ -1,5 +1,5 @@
 import { ShotputError } from '../errors.js';
-import type { DisplayInfo, RawImage, WindowInfo } from './geometry.js';
+import type { DisplayInfo, RawImage, Rect, WindowInfo } from './geometry.js';
 
 export type { DisplayInfo, RawImage, WindowInfo } from './geometry.js';
 
@@ -13,6 +13,11 @@ export interface CaptureSource {
   listWindows(): Promise<WindowInfo[]>;
   captureDisplay(id: string): Promise<RawImage>;
   captureWindow(id: string): Promise<RawImage>;
+  /**
+   * A rectangle inside one display, in physical pixels of the virtual screen, read without
+   * grabbing the whole display (X11); optional. Its scale factor is left to the caller.
+   */
+  captureArea?(rect: Rect): Promise<RawImage>;
   /** Frees what the source holds open (a D-Bus connection); optional. */
   close?(): void;
 }

@@ -48,9 +48,13 @@ export async function analysePixels(pixels: Pixels, maxColours = 256): Promise<P
       keys[slot] = value;
       colours++;
     }
-    // Past the colour limit only opacity is left to learn.
-    if (words) for (; i < end && opaque; i++) opaque = words[i]! >= 0xff000000;
-    else if (channels === 4) for (; i < end && opaque; i++) opaque = alphaAt(i) === 0xff;
+    // Past the colour limit only opacity is left to learn: every alpha byte is 0xff exactly when
+    // the AND of all the words keeps its top byte (branch-free, a few ms for 4K).
+    if (words && opaque) {
+      let all = -1;
+      for (; i < end; i++) all &= words[i]!;
+      opaque = all >>> 24 === 0xff;
+    } else if (channels === 4) for (; i < end && opaque; i++) opaque = alphaAt(i) === 0xff;
     return tooMany && !opaque;
   });
   return tooMany ? { opaque } : { opaque, colours };
