@@ -121,6 +121,13 @@ export function createOverlayWindows(preloadPath: string, logger: Logger): Overl
       slot.session?.close();
       slot.attach(closedSession as OverlaySession);
     });
+    // A page that crashed would leave an always-on-top window nobody can close: the capture is
+    // cancelled and the window goes (a new one is made ready after the capture).
+    window.webContents.on('render-process-gone', () => {
+      logger.warn('A region overlay page crashed; the capture was cancelled.');
+      slot.session?.close();
+      window.destroy();
+    });
     void window.loadURL(`${APP_ORIGIN}/overlay.html`);
     return slot;
   };

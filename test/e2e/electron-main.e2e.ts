@@ -231,6 +231,19 @@ describe('the built main process on the electron double', () => {
     await app.waitFor((s) => s.shortcuts.includes('Control+PrintScreen'), 'hotkeys back');
   });
 
+  it('cancels the capture and closes the window when an overlay page crashes, then keeps a new one ready', async () => {
+    await app.send('pressHotkey', 'Control+PrintScreen');
+    const overlays = await showOverlays(app, 2);
+    await app.send('crashRenderer', overlays[0]!.webContentsId);
+    await app.waitFor((s) => s.windows.filter(isShownOverlay).length === 0, 'every overlay of the capture to close');
+    const ready = await app.waitFor((s) => {
+      const kept = s.windows.filter(isOverlayWindow);
+      return kept.length === 2 && kept;
+    }, 'an overlay kept ready per display again');
+    expect(ready.map((w) => w.webContentsId)).not.toContain(overlays[0]!.webContentsId);
+    expect(ready.every((w) => !w.visible)).toBe(true);
+  });
+
   it('follows the displays: an unplugged monitor takes its ready overlay with it, a new one gets its own', async () => {
     const one: DisplayConfig[] = [{ id: 33, bounds: { x: 0, y: 0, width: 1600, height: 900 }, scaleFactor: 1 }];
     await app.send('setDisplays', one);

@@ -216,6 +216,10 @@ export const commands = {
     doubleState.displays = displays;
     screen.emit(added ? 'display-added' : removed ? 'display-removed' : 'display-metrics-changed');
   },
+  /** The window's renderer process dies, as Electron reports it. */
+  crashRenderer(webContentsId: number): void {
+    contents(webContentsId).emit('render-process-gone', new DoubleEvent(), { reason: 'crashed', exitCode: 139 });
+  },
   closeWindow(webContentsId: number): void {
     doubleState.windows.find((w) => w.webContents.id === webContentsId)?.close();
   },
