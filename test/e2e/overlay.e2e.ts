@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../electron/core/logger.js';
+import { startOverlayHarness } from '../harness/overlay.js';
 import { launchChromium, startOverlayHarnessProcess, type OverlayHarnessProcess } from '../support/harness-process.js';
 import { fromRaw, paint, pixelAt, rgba } from '../support/images.js';
 
@@ -222,6 +224,33 @@ describe('region overlay through the harness', () => {
     const { page, harness } = await openOverlay(desktop);
     await page.mouse.click(300, 300, { button: 'right' });
     expect(await harness.result()).toEqual({ printed: { cancelled: true }, code: 0 });
+  });
+
+  it('kept ready: the loaded page waits for a capture, then draws the frame and says so, and only then is it shown', async () => {
+    const overlay = await startOverlayHarness({ image: flat, port: 0, rendererDir: join(process.cwd(), 'dist/renderer'), logger: silentLogger, keptReady: true });
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+    try {
+      let painted = false;
+      void overlay.keptReady.painted().then(() => (painted = true));
+      await page.goto(overlay.url);
+      await overlay.keptReady.pageWaiting();
+      await new Promise((r) => setTimeout(r, 300));
+      // No frame yet: nothing drawn, nothing reported.
+      expect(painted).toBe(false);
+      expect(await page.locator('#overlay').getAttribute('data-ready')).toBeNull();
+      overlay.keptReady.capture();
+      await overlay.keptReady.painted();
+      // By the time main hears "painted", the frame is on the canvas.
+      const drawn = await page.evaluate(() => {
+        const canvas = document.getElementById('overlay-frame') as HTMLCanvasElement;
+        const at = (x: number) => [...canvas.getContext('2d')!.getImageData(x, 300, 1, 1).data];
+        return { width: canvas.width, left: at(10), right: at(790) };
+      });
+      expect(drawn).toEqual({ width: WIDTH, left: [0x33, 0x66, 0xcc, 255], right: [0xe0, 0x40, 0x20, 255] });
+    } finally {
+      await page.close();
+      await overlay.close();
+    }
   });
 
   it('shows the frame exactly as captured inside the selection, and dimmed everywhere else', async () => {
