@@ -30,7 +30,7 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { 'electron/main': 'electron/main/index.ts', cli: 'electron/cli.ts', harness: 'test/harness/main.ts', bench: 'bench/index.ts', 'bench-upload-target': 'bench/upload-target.ts', 'bench-history-memory': 'bench/history-memory.ts', screenshots: 'scripts/screenshots.ts', standins: 'test/servers/main.ts' },
+    entryPoints: { 'electron/main': 'electron/main/index.ts', cli: 'electron/cli.ts', harness: 'test/harness/main.ts', bench: 'bench/index.ts', 'bench-upload-target': 'bench/upload-target.ts', 'bench-history-memory': 'bench/history-memory.ts', 'bench-overlay-capture': 'bench/overlay-capture.ts', screenshots: 'scripts/screenshots.ts', standins: 'test/servers/main.ts' },
     outdir: 'dist',
     format: 'esm',
     // Code loaded with import() goes into its own chunk, so `shotput history` loads only the store.

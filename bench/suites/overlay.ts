@@ -11,7 +11,8 @@
  * Hotkey to overlay adds the capture itself: the display grabbed through node-screenshots on a
  * 3840×2160 Xvfb screen, with the window list the overlay gets, measured in the same run.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,44 +21,29 @@ import { startOverlayHarness } from '../../test/harness/overlay.js';
 import { launchChromium } from '../../test/support/harness-process.js';
 import { startXServer, showImage } from '../../test/support/xserver.js';
 import { silentLogger } from '../../electron/core/logger.js';
-import { openNodeCore } from '../../electron/core/node-core.js';
 import { drawScreenshot } from '../fixtures/screenshot.js';
 import { median, ms, printTable } from '../measure.js';
 import type { BenchSuite } from './suite.js';
 
+const run = promisify(execFile);
 const RUNS = 7;
 const BUDGET_MS = 300;
 const WIDTH = 3840;
 const HEIGHT = 2160;
 
-/** The region overlay's capture step on a real X server: the display's bitmap and the window list, as ScreenshotService takes them. */
+/** The region overlay's capture step on a real X server, timed by bench/overlay-capture.ts in a process of its own. */
 async function measureCapture(dir: string): Promise<number> {
   const x = await startXServer({ size: `${WIDTH}x${HEIGHT}` });
-  const saved = { display: process.env['DISPLAY'], wayland: process.env['WAYLAND_DISPLAY'] };
   try {
     // A busy 1600×1000 window on the flat background, as in the capture benchmark.
     const window = join(dir, 'window.png');
     await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toFile(window);
     await showImage(x, window, 'bench-window', '+800+400');
-    process.env['DISPLAY'] = x.display;
-    delete process.env['WAYLAND_DISPLAY'];
-    const core = await openNodeCore({ profileDir: join(dir, 'profile'), host: 'cli' });
-    try {
-      const samples: number[] = [];
-      for (let run = 0; run < RUNS + 1; run++) {
-        const start = performance.now();
-        const [frame] = await Promise.all([core.capture.captureMonitor(0), core.capture.listWindows()]);
-        if (frame.width !== WIDTH) throw new Error(`Captured ${frame.width}×${frame.height}, not the ${WIDTH}×${HEIGHT} screen`);
-        if (run > 0) samples.push(performance.now() - start);
-      }
-      return median(samples);
-    } finally {
-      await core.close();
-    }
+    const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: x.display };
+    delete env['WAYLAND_DISPLAY'];
+    const { stdout } = await run(process.execPath, [join(import.meta.dirname, 'bench-overlay-capture.js'), String(RUNS), String(WIDTH)], { env });
+    return Number(stdout.trim());
   } finally {
-    if (saved.display === undefined) delete process.env['DISPLAY'];
-    else process.env['DISPLAY'] = saved.display;
-    if (saved.wayland !== undefined) process.env['WAYLAND_DISPLAY'] = saved.wayland;
     await x.close();
   }
 }
