@@ -1,4 +1,5 @@
-import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
+import { sharpLib } from './sharp-lib.js';
 import { ImageError, ImageErrorCode, damaged, decoderProblem, isSharpTimeout, megapixels, tooManyPixels, truncated } from './errors.js';
 import { runToPixels, type Pixels } from './pixels.js';
 import type { EncodedSource } from './source.js';
@@ -96,7 +97,7 @@ export async function explainFailure(source: EncodedSource, err: unknown, limits
 export async function inspect(source: EncodedSource, limits: DecodeLimits): Promise<SourceInfo> {
   let meta: Metadata;
   try {
-    meta = await sharp(source.input, { failOn: FAIL_ON, limitInputPixels: false }).metadata();
+    meta = await sharpLib()(source.input, { failOn: FAIL_ON, limitInputPixels: false }).metadata();
   } catch (err) {
     throw await explainFailure(source, err, limits);
   }
@@ -122,7 +123,7 @@ export function openDecoder(source: EncodedSource, info: SourceInfo, limits: Dec
   if (animated && info.width * info.height * info.frames > limits.pixelLimit) {
     throw tooManyPixels(source.name, info.width, info.height, limits.pixelLimit, info.frames);
   }
-  return sharp(source.input, decoderOptions(limits, animated)).timeout({ seconds: limits.timeoutSeconds });
+  return sharpLib()(source.input, decoderOptions(limits, animated)).timeout({ seconds: limits.timeoutSeconds });
 }
 
 /** Decodes an encoded source through the stages; failures are explained in terms of the file. */

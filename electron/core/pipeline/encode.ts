@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharpLib } from './sharp-lib.js';
 import { analysePixels, samePicture, type PixelFacts } from './analyse.js';
 import { ImageError, ImageErrorCode, isSharpTimeout } from './errors.js';
 import { FORMAT_INFO, type ImageFormat } from './formats.js';
@@ -52,7 +53,7 @@ async function encodePng(pixels: Pixels, facts: PixelFacts, from: () => Sharp, d
       .png({ ...PNG_PALETTE, colours: Math.max(2, facts.colours) })
       .toBuffer();
     // "Palette only when it loses nothing": checked, not assumed.
-    const check = await sharp(indexed).raw().toBuffer({ resolveWithObject: true });
+    const check = await sharpLib()(indexed).raw().toBuffer({ resolveWithObject: true });
     if (await samePicture(pixels, check.data, check.info.channels)) return setPngDensity(indexed, density);
   }
   return setPngDensity(await from().png(smallest ? PNG_SMALLEST : PNG_TRUECOLOUR).toBuffer(), density);
@@ -104,7 +105,7 @@ export async function encodePixels(name: string, pixels: Pixels, target: EncodeT
   try {
     const data = target.format === 'png' ? await encodePng(encoded, facts, input, target.density, target.smallestPng) : await encodeOther(encoded, target, input, frames);
     // libwebp folds a frame identical to the one before into it (adding up their delays).
-    const written = frames > 1 ? ((await sharp(data, { animated: true }).metadata()).pages ?? frames) : 1;
+    const written = frames > 1 ? ((await sharpLib()(data, { animated: true }).metadata()).pages ?? frames) : 1;
     return { data, format: target.format, width: pixels.width, height: pixels.height, frames: written };
   } catch (err) {
     const timedOut = isSharpTimeout(err);

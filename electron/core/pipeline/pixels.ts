@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharpLib } from './sharp-lib.js';
 import type { Size } from './stages.js';
 
 /**
@@ -39,7 +40,7 @@ export async function inSlices(count: number, visit: (start: number, end: number
  */
 export function sharpFromPixels(pixels: Pixels): Sharp {
   const bytes = pixels.width * pixels.height * pixels.channels * pixels.frames;
-  return sharp(pixels.data.subarray(0, bytes), {
+  return sharpLib()(pixels.data.subarray(0, bytes), {
     raw: {
       width: pixels.width,
       height: pixels.height * pixels.frames,
