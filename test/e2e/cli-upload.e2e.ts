@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +56,32 @@ describe('shotput upload', () => {
     expect(Object.keys(thumbs).sort()).toEqual(['avatar', 'large', 'square']);
     expect((await readdir(join(profile, 'thumbnails'))).sort()).toEqual(Object.values(thumbs).sort());
     expect(await readdir(join(profile, 'queue'))).toEqual([]);
+  });
+
+  it('uploads a PNG that needs no change without loading the image decoder or the window contracts', async () => {
+    // sharp (libvips) and zod take about 90 ms to load; a file that passes through needs neither.
+    const packagesLoadedBy = async (...args: string[]) => {
+      const log = join(files, `packages-${args.length}-${Date.now()}.log`);
+      const child = spawn(process.execPath, ['--import', join(process.cwd(), 'test/support/package-log.mjs'), join(process.cwd(), 'dist/cli.js'), ...args], {
+        env: { ...process.env, SHOTPUT_HOME: profile, SHOTPUT_PACKAGE_LOG: log },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code, stderr).toBe(0);
+      return new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
+    };
+    const path = join(files, 'as-is.png');
+    await writeNoisePng(path, 64, 48);
+    const uploadsBefore = imge.uploads.length;
+    const passedThrough = await packagesLoadedBy(...imgeArgs(), 'upload', path);
+    expect(passedThrough.has('sharp')).toBe(false);
+    expect(passedThrough.has('zod')).toBe(false);
+    // Made to fit 32 px wide, the same file is decoded: the log sees sharp when it is used.
+    const resized = await packagesLoadedBy(...imgeArgs(), '--set', 'pipeline.maxWidth=32', 'upload', path);
+    expect(resized.has('sharp')).toBe(true);
+    expect(imge.uploads.length - uploadsBefore).toBe(2);
   });
 
   it('prints the link in the format asked for', async () => {

@@ -6,7 +6,6 @@
  */
 import { basename, extname } from 'node:path';
 import { DEFAULT_EDITOR_STYLE, type ShapeStyle } from '../../../shared/editor/shapes.js';
-import { editorStyleSchema } from '../../../shared/ipc/editor-contract.js';
 import type { SettingSection } from '../../../shared/settings/fields.js';
 import type { HistoryRecord } from '../../../shared/uploads.js';
 import { ShotputError, toUserError } from '../errors.js';
@@ -16,7 +15,7 @@ import type { CorePlatform } from '../platform.js';
 import type { SettingsService } from '../settings/service.js';
 import type { FrameImage, FrameStore } from '../shots/frames.js';
 import { encodeCapturePng, saveUnderFreeName, type CapturedImage } from '../uploads/tasks/after-capture.js';
-import { createEditorSession, type EditedImage, type EditorSession } from './session.js';
+import type { EditedImage, EditorSession } from './session.js';
 
 /** Opens and closes editor windows (Electron main in the app). */
 export interface EditorPresenter {
@@ -74,8 +73,16 @@ export class EditorService {
 
   /** Opens a window on the image; answers the edited image's pixels (Enter), or null when discarded or closed. */
   async edit(request: EditRequest): Promise<(CapturedImage & { pixels: RawPixels }) | null> {
+    return (await this.open(request)).edited;
+  }
+
+  /** Resolves once the window is open, with the edit's outcome still to come. */
+  private async open(request: EditRequest): Promise<{ edited: Promise<(CapturedImage & { pixels: RawPixels }) | null> }> {
     if (!this.windows) throw new ShotputError('no_editor', 'The editor opens in the Shotput app only; start Shotput and open the image from its tray menu.');
     const { presenter, frames } = this.windows;
+    // The session and its payload schemas load with the first edit, not with every command that opens the core.
+    const { createEditorSession } = await import('./session.js');
+    const style = await this.rememberedStyle();
     const url = frames.put(request.pixels);
     let edited: (CapturedImage & { pixels: RawPixels }) | undefined;
     const pixelsOf = (image: EditedImage): RawPixels => ({ data: image.data, width: image.width, height: image.height, order: 'rgba', scaleFactor: request.scaleFactor });
@@ -84,7 +91,7 @@ export class EditorService {
       init: {
         frame: { url, width: request.pixels.width, height: request.pixels.height, format: 'rgba' },
         document: request.document ?? null,
-        style: this.rememberedStyle(),
+        style,
         title: request.title,
       },
       rememberStyle: (style) => this.deps.settings.set(EDITOR_STYLE_KEY, JSON.stringify(style)),
@@ -100,13 +107,13 @@ export class EditorService {
       },
     });
     const window = presenter.open(session, request.title);
-    try {
-      const outcome = await session.outcome;
-      return 'finished' in outcome && edited ? edited : null;
-    } finally {
-      window.close();
-      frames.remove(url);
-    }
+    const result = session.outcome
+      .then((outcome) => ('finished' in outcome && edited ? edited : null))
+      .finally(() => {
+        window.close();
+        frames.remove(url);
+      });
+    return { edited: result };
   }
 
   /** The "open in editor" after-capture task: the capture, edited, or null when discarded. */
@@ -135,7 +142,8 @@ export class EditorService {
     if (!records || !record) throw new ShotputError('not_found', 'That upload is no longer in history; refresh the list.');
     if (!this.available) throw new ShotputError('no_editor', 'The editor opens in the Shotput app only.');
     const pixels = await decodeToRgba({ kind: 'buffer', data: await records.download(record), name: record.fileName });
-    void this.edit({ pixels, title: record.fileName })
+    const opened = await this.open({ pixels, title: record.fileName });
+    void opened.edited
       .then((edited) => edited && records.uploadEdit(`${baseNameOf(record.fileName)} (edited).png`, edited.pixels, record))
       .catch((err: unknown) => {
         const message = toUserError(err).message;
@@ -144,9 +152,10 @@ export class EditorService {
       });
   }
 
-  private rememberedStyle(): ShapeStyle {
+  private async rememberedStyle(): Promise<ShapeStyle> {
     const stored = this.deps.settings.getString(EDITOR_STYLE_KEY);
     if (!stored) return DEFAULT_EDITOR_STYLE;
+    const { editorStyleSchema } = await import('../../../shared/ipc/editor-contract.js');
     try {
       const parsed = editorStyleSchema.safeParse(JSON.parse(stored));
       return parsed.success ? parsed.data : DEFAULT_EDITOR_STYLE;
