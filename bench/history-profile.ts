@@ -1,3 +1,5 @@
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
 /**
  * A profile with a big history, for the history bench and for anyone trying the app, the harness
  * or `shotput history` at scale: `npm run bench -- history --entries 100000 --home DIR`.
@@ -80,4 +82,22 @@ export async function fillProfile(profileDir: string, count: number): Promise<{ 
   } finally {
     await history.close();
   }
+}
+
+/**
+ * The three thumbnail files each upload leaves in the profile (empty: only their number matters
+ * here), owner-only as Shotput writes them. A command that opens the whole core must not walk them.
+ */
+export function fillThumbnails(profileDir: string, count: number): { files: number; ms: number } {
+  const started = performance.now();
+  const dir = join(profileDir, 'thumbnails');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let files = 0;
+  for (let i = 0; i < count; i++) {
+    for (const kind of ['square', 'large', 'avatar']) {
+      closeSync(openSync(join(dir, `upload-${i}.${kind}.webp`), 'w', 0o600));
+      files++;
+    }
+  }
+  return { files, ms: performance.now() - started };
 }

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { historyPaths, openProfileHistory } from '../../electron/core/history/index.js';
 import { keystrokeToPainted } from '../history-keystroke.js';
-import { COMMON_WORD, fillProfile, generatedUploads, RARE_WORD } from '../history-profile.js';
+import { COMMON_WORD, fillProfile, fillThumbnails, generatedUploads, RARE_WORD } from '../history-profile.js';
 import { mb, median, printTable } from '../measure.js';
 import type { BenchSuite } from './suite.js';
 
@@ -64,9 +64,13 @@ async function peakMemory(profile: string): Promise<number> {
   return Number(stdout.trim());
 }
 
-/** `shotput history --search` as a user runs it, against `node -e 0`, alternating, same run. */
-function cliVsNode(profile: string): { cli: number; node: number } {
+/**
+ * `shotput history --search` (the store alone) and `shotput queue` (the whole core: settings,
+ * profile, queue) as a user runs them, against `node -e 0`, alternating, same run.
+ */
+function cliVsNode(profile: string): { cli: number; core: number; node: number } {
   const cli: number[] = [];
+  const core: number[] = [];
   const node: number[] = [];
   const env = { ...process.env, SHOTPUT_HOME: profile };
   for (let round = 0; round < ROUNDS; round++) {
@@ -75,10 +79,14 @@ function cliVsNode(profile: string): { cli: number; node: number } {
     cli.push(performance.now() - started);
     if (listed.status !== 0 || !listed.stdout.includes(RARE_WORD)) throw new Error(`shotput history failed: ${listed.stderr}`);
     started = performance.now();
+    const queue = spawnSync(process.execPath, [join(distDir(), 'cli.js'), 'queue'], { env, encoding: 'utf8' });
+    core.push(performance.now() - started);
+    if (queue.status !== 0) throw new Error(`shotput queue failed: ${queue.stderr}`);
+    started = performance.now();
     spawnSync(process.execPath, ['-e', '0']);
     node.push(performance.now() - started);
   }
-  return { cli: median(cli), node: median(node) };
+  return { cli: median(cli), core: median(core), node: median(node) };
 }
 
 interface SizeResult {
@@ -93,7 +101,8 @@ interface SizeResult {
   append: Timing;
   appendP95Ms: number;
   extraMemory: number;
-  cli: { cli: number; node: number };
+  cli: { cli: number; core: number; node: number };
+  thumbnailFiles: number;
   keystrokeMs: number;
 }
 
@@ -102,6 +111,7 @@ async function measure(entries: number, emptyPeak: number): Promise<SizeResult> 
   try {
     console.error(`Generating ${entries.toLocaleString('en')} uploads…`);
     const generated = await fillProfile(profile, entries);
+    const thumbnails = fillThumbnails(profile, entries);
     const firstPage = await perConnection(profile, (h) => h.page({ limit: 100 }), true);
     const search = await perConnection(profile, (h) => h.page({ limit: 100, search: RARE_WORD }), false);
     const broadSearch = await perConnection(profile, (h) => h.page({ limit: 100, search: COMMON_WORD }), false);
@@ -137,6 +147,7 @@ async function measure(entries: number, emptyPeak: number): Promise<SizeResult> 
       appendP95Ms: appends[Math.floor(appends.length * 0.95)]!,
       extraMemory,
       cli,
+      thumbnailFiles: thumbnails.files,
       keystrokeMs,
     };
   } finally {
@@ -178,6 +189,7 @@ export const historySuite: BenchSuite = {
       row(`shotput history --search ${RARE_WORD}`, '', (r) => ms2(r.cli.cli)),
       row('node -e 0 (same run)', '', (r) => ms2(r.cli.node)),
       row('ratio', `≤ ${TARGETS.cliRatio}×`, (r) => `${(r.cli.cli / r.cli.node).toFixed(2)}× ${ok(r.cli.cli / r.cli.node, TARGETS.cliRatio)}`),
+      row('shotput queue (opens the whole core), with 3 thumbnails per upload on disk', '(info)', (r) => `${ms2(r.cli.core)} (${(r.cli.core / r.cli.node).toFixed(2)}× node), ${r.thumbnailFiles.toLocaleString('en')} files`),
       row('generating the profile', '', (r) => `${(r.generateMs / 1000).toFixed(1)} s`),
       row('store on disk', '', (r) => mb(r.fileBytes)),
     ]);

@@ -20,14 +20,30 @@ export function resolveProfileDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platf
 }
 
 /**
+ * A file Shotput copied into the profile: copies keep their source's mode (libuv sets it), so a
+ * 0644 screenshot would stay readable by others. A hard link to the user's own file (an upload
+ * kept as it was) is left alone: its mode is theirs, and the private folder already hides the link.
+ */
+export async function makeOwnerOnly(path: string, platform: NodeJS.Platform = process.platform): Promise<void> {
+  if (platform === 'win32') return;
+  const info = await lstat(path);
+  if (info.isFile() && info.nlink === 1 && (info.mode & 0o077) !== 0) await chmod(path, info.mode & 0o700);
+}
+
+/**
  * Makes the profile owner-only: the folder and every folder in it 0700, every file 0600. Uploads,
  * delete links and (outside the keychain) keys live here; other local users must not read them.
- * Run at every start, so a profile made by an older version or copied in is fixed too. Returns
- * how many entries it had to change. Windows has no such modes: nothing to do there.
+ * Shotput writes everything owner-only (umask 077, makeOwnerOnly for copies), so a profile folder
+ * that is already private only has its own entries checked (settings edited by hand, say): walking
+ * a million thumbnails at every start would make every command slow. A folder that is not private
+ * (made by an older version, copied in, made by hand) gets every entry in it checked. Files with
+ * more than one link are never changed: they are the user's own files, kept as hard links.
+ * Returns how many entries it had to change. Windows has no such modes: nothing to do there.
  */
 export async function secureProfile(dir: string, platform: NodeJS.Platform = process.platform): Promise<number> {
   if (platform === 'win32') return 0;
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  const walkAll = ((await lstat(dir)).mode & 0o077) !== 0;
   let fixed = 0;
   const stack = [dir];
   while (stack.length > 0) {
@@ -38,13 +54,15 @@ export async function secureProfile(dir: string, platform: NodeJS.Platform = pro
     } catch {
       continue; // removed meanwhile
     }
-    if (info.isSymbolicLink()) continue;
+    if (info.isSymbolicLink() || (info.isFile() && info.nlink > 1)) continue;
     const wanted = info.isDirectory() ? 0o700 : 0o600;
     if ((info.mode & 0o777) !== wanted && (info.mode & 0o077) !== 0) {
-      await chmod(path, (info.mode & 0o700) | (info.isDirectory() ? 0o700 : 0o600)).catch(() => undefined);
+      await chmod(path, (info.mode & 0o700) | wanted).catch(() => undefined);
       fixed++;
     }
-    if (info.isDirectory()) for (const name of await readdir(path).catch(() => [] as string[])) stack.push(join(path, name));
+    if (info.isDirectory() && (walkAll || path === dir)) {
+      for (const name of await readdir(path).catch(() => [] as string[])) stack.push(join(path, name));
+    }
   }
   return fixed;
 }

@@ -12,6 +12,7 @@ import { downloadToFile, nameFromUrl } from './download.js';
 import { JobStore, type StoredJob } from './job-store.js';
 import type { RawPixels } from '../pipeline/index.js';
 import type { SecretVault } from '../secrets/vault.js';
+import { makeOwnerOnly } from '../profile.js';
 import { checkReadableFile, emptyFile, type FilePreparer, type PrepareInput } from './prepare.js';
 
 export interface UploaderLookup {
@@ -117,6 +118,7 @@ export class UploadQueue {
         await this.deps.store.claim(id);
         const input = prepareInputOf(request);
         const prepared = await this.deps.prepare(input, uploader.descriptor, dir);
+        await makeOwnerOnly(join(dir, prepared.file));
         checkAdmission(uploader.descriptor, { name: input.name, size: prepared.size, mime: prepared.mime });
         job = {
           id,

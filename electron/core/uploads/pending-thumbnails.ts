@@ -1,6 +1,7 @@
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { toUserError } from '../errors.js';
+import { makeOwnerOnly } from '../profile.js';
 import type { HistoryService } from '../history/service.js';
 import type { Logger } from '../logger.js';
 import type { ThumbnailMaker } from './thumbnail-maker.js';
@@ -20,7 +21,10 @@ export class PendingThumbnails {
   async keep(filePath: string, historyId: string): Promise<void> {
     await mkdir(this.deps.dir, { recursive: true });
     const kept = join(this.deps.dir, `${historyId}${extname(filePath)}`);
-    await link(filePath, kept).catch(() => copyFile(filePath, kept));
+    await link(filePath, kept).catch(async () => {
+      await copyFile(filePath, kept);
+      await makeOwnerOnly(kept);
+    });
   }
 
   async any(): Promise<boolean> {

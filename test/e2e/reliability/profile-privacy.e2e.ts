@@ -28,12 +28,12 @@ afterAll(async () => {
 });
 
 /** Every file under `dir` with its mode, and the text of all of them together. */
-function walk(dir: string): { entries: Array<{ path: string; mode: number; dir: boolean }>; text: string } {
-  const entries: Array<{ path: string; mode: number; dir: boolean }> = [];
+function walk(dir: string): { entries: Array<{ path: string; mode: number; dir: boolean; links: number }>; text: string } {
+  const entries: Array<{ path: string; mode: number; dir: boolean; links: number }> = [];
   let text = '';
   const visit = (path: string) => {
     const info = statSync(path);
-    entries.push({ path, mode: info.mode & 0o777, dir: info.isDirectory() });
+    entries.push({ path, mode: info.mode & 0o777, dir: info.isDirectory(), links: info.nlink });
     if (info.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
     else text += readFileSync(path, 'latin1');
   };
@@ -61,6 +61,7 @@ describe('the profile keeps secrets and stays private', () => {
     expect((await runShotput(profile, 'import-sxcu', sxcu)).code).toBe(0);
     const image = join(files, 'shot.png');
     await writeNoisePng(image, 24, 24);
+    chmodSync(image, 0o644);
     // A failed upload keeps its job (and its answers) in the queue: the host refuses this one.
     host.inject({ kind: 'status', status: 400, body: '{"error":{"message":"no"}}', contentType: 'application/json' });
     await runShotput(profile, 'upload', image, '--uploader', 'custom:private-host', '--answer', `Album password=${MISSED.answer}`, '--json');
@@ -74,7 +75,11 @@ describe('the profile keeps secrets and stays private', () => {
     for (const secret of [TOKEN, ...Object.values(MISSED), KEY]) expect(outsideVault, secret).not.toContain(secret);
     expect(text).toContain(MISSED.pin); // kept, in the vault
     expect(readdirSync(join(profile, 'queue'))).toHaveLength(1);
-    for (const entry of entries) expect((entry.mode & 0o077).toString(8), entry.path).toBe('0');
+    // The queued upload is a hard link to the user's own file: Shotput leaves its mode theirs.
+    const kept = entries.filter((e) => !e.dir && e.links > 1);
+    expect(kept.map((e) => e.path)).toEqual([expect.stringMatching(/queue\/[\w-]+\/shot\.png$/)]);
+    expect((statSync(image).mode & 0o777).toString(8)).toBe('644');
+    for (const entry of entries.filter((e) => e.links === 1 || e.dir)) expect((entry.mode & 0o077).toString(8), entry.path).toBe('0');
     rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../electron/core/logger.js';
@@ -62,6 +62,16 @@ async function file(name: string, data: Buffer = PNG): Promise<string> {
 }
 
 describe('upload queue', () => {
+  it.skipIf(process.platform === 'win32')("keeps its copy of a file owner-only, and the user's file as it was", async () => {
+    const { queue } = makeQueue();
+    const path = await file('shared.png');
+    await chmod(path, 0o644);
+    const job = await queue.add({ kind: 'file', path }, 'echo');
+    const copy = join(dir, 'queue', job.id, job.fileName);
+    expect((await stat(copy)).mode & 0o777).toBe(0o600);
+    expect((await stat(path)).mode & 0o777).toBe(0o644);
+  });
+
   it('tells windows of changes at most once per 100 ms, always with the latest list (a dropped folder is not a thousand lists)', async () => {
     const clock = Date.now();
     const { queue } = makeQueue({ now: () => clock });
