@@ -35,9 +35,12 @@ const PNG_KEEP = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'iCCP', 'sRGB'
 /**
  * Reads through a window of SLICE bytes: a scan goes forward in small steps (a PNG writer's IDAT
  * chunks are often 8 KB, three reads each), so a 100 MB file costs a hundred reads, not 40,000.
- * A returned buffer stays valid: each refill makes a new window.
+ * The window's buffer is reused, so a returned slice is valid only until the next read: callers
+ * read what they need from it at once (a new buffer per refill kept 100 MB of them waiting for the
+ * garbage collector while a 100 MB file was checked).
  */
 class WindowedFile {
+  private buffer = Buffer.alloc(0);
   private window = Buffer.alloc(0);
   private start = 0;
 
@@ -45,13 +48,14 @@ class WindowedFile {
 
   async read(offset: number, length: number): Promise<Buffer> {
     if (offset < this.start || offset + length > this.start + this.window.length) {
-      const buffer = Buffer.allocUnsafe(Math.max(length, SLICE));
-      const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, offset);
-      this.window = buffer.subarray(0, bytesRead);
+      if (this.buffer.length < Math.max(length, SLICE)) this.buffer = Buffer.allocUnsafe(Math.max(length, SLICE));
+      const { bytesRead } = await this.handle.read(this.buffer, 0, this.buffer.length, offset);
+      this.window = this.buffer.subarray(0, bytesRead);
       this.start = offset;
     }
     return this.window.subarray(offset - this.start, Math.min(this.window.length, offset - this.start + length));
   }
+
 }
 
 const readAt = (file: WindowedFile, offset: number, length: number) => file.read(offset, length);
