@@ -154,10 +154,6 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
       }),
     );
     await queue.stop();
-    if (await uploads.pendingThumbnails.any()) {
-      const sets = ctx.args.sets.flatMap(({ key, value }) => ['--set', `${key}=${value}`]);
-      ctx.io.startInBackground?.([...sets, 'thumbnails'], { SHOTPUT_HOME: ctx.profileDir });
-    }
 
     const format: LinkFormat = linkOption ?? 'url';
     for (const outcome of outcomes) {
@@ -166,6 +162,11 @@ export async function uploadAndPrint(ctx: CliContext, inputs: ReadonlyArray<Uplo
       else if (record) ctx.io.stdout(`${formatLink(record, format)}\n`);
       if (error) progress.line(`shotput upload: ${outcome.input}: ${error.message}`);
       else if (record?.awaitingModeration) progress.line(`${outcome.input}: uploaded, awaiting moderation: the host shows no public link until it is approved.`);
+    }
+    // After the links are out: starting the process that makes the thumbnails takes a few ms.
+    if (await uploads.pendingThumbnails.any()) {
+      const sets = ctx.args.sets.flatMap(({ key, value }) => ['--set', `${key}=${value}`]);
+      ctx.io.startInBackground?.([...sets, 'thumbnails'], { SHOTPUT_HOME: ctx.profileDir });
     }
     return outcomes.every((o) => o.record) ? 0 : 1;
 }
