@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -20,7 +20,11 @@ let shown: ShownImage;
 let imge: CheveretoStandIn;
 
 function shotput(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [`${process.cwd()}/dist/cli.js`, ...args], { env: { ...x.env, SHOTPUT_HOME: profile }, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  return shotputWith(x.env, ...args);
+}
+
+function shotputWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [`${process.cwd()}/dist/cli.js`, ...args], { env: { ...env, SHOTPUT_HOME: profile }, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -165,6 +169,20 @@ describe('shotput capture on X11', () => {
     const run = await shotput('capture', '--all', '--delay', '2', '--output', out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Capturing in 2…\nCapturing in 1…\n/);
+  });
+
+  it('names the display and what to check when DISPLAY points at no X server', async () => {
+    let number = 150;
+    while (existsSync(`/tmp/.X11-unix/X${number}`) || existsSync(`/tmp/.X${number}-lock`)) number++;
+    const env = { ...x.env, DISPLAY: `:${number}` };
+    const out = ['--output', join(dir, 'none.png')];
+    for (const args of [['--all', ...out], ['--region', '0,0,10,10', ...out], ['--list']]) {
+      const run = await shotputWith(env, 'capture', ...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain(`could not reach the X server of DISPLAY=:${number}`);
+      expect(run.stderr).toMatch(/desktop session is running/);
+      expect(run.stderr).not.toMatch(/went wrong inside Shotput/);
+    }
   });
 
   it('without an area flag and no app running, says so and suggests --region/--all', async () => {

@@ -64,7 +64,7 @@ export function chooseCaptureSource(e: CaptureEnvironment): CaptureChoice {
   }
   if (e.env['DISPLAY']) {
     return {
-      source: nodeScreenshotsSource({ platform: e.platform, copyBuffers: e.electron, area: x11AreaGrabber({ display: e.env['DISPLAY'] }) }),
+      source: nodeScreenshotsSource({ platform: e.platform, copyBuffers: e.electron, display: e.env['DISPLAY'], area: x11AreaGrabber({ display: e.env['DISPLAY'] }) }),
       reason: `X11 session (DISPLAY=${e.env['DISPLAY']}): node-screenshots reads the X server directly, and a region is read alone over the X protocol (x11)`,
     };
   }

@@ -20,6 +20,8 @@ export interface NodeScreenshotsOptions {
    * xcap, which reads them faster than the JavaScript protocol client.
    */
   area?: AreaGrabber;
+  /** X11: the DISPLAY being read, named when the X server cannot be reached. */
+  display?: string;
 }
 
 const PERMISSION_HELP =
@@ -50,6 +52,14 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
     if (options.platform === 'darwin' && /permission|denied|not authori[sz]ed|CGDisplay|ScreenCapture/i.test(detail)) {
       return captureError(CaptureErrorCode.permission, PERMISSION_HELP, err);
     }
+    // xcap's words when the X server is gone or refuses us ("Connection error, possible I/O error").
+    if (options.display !== undefined && /connection|I\/O error|open display|authori[sz]ation/i.test(detail)) {
+      return captureError(
+        CaptureErrorCode.unavailable,
+        `Shotput could not reach the X server of DISPLAY=${options.display} (${detail}). Check that the desktop session is running and DISPLAY names it; from ssh or another user, run \`shotput\` inside that session or allow it with xhost.`,
+        err,
+      );
+    }
     return captureError(CaptureErrorCode.failed, `Capturing ${what} failed: ${detail}`, err);
   };
 
@@ -62,7 +72,19 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
 
   const monitors = async () => {
     const { Monitor } = await lib();
-    return Monitor.all();
+    try {
+      return Monitor.all();
+    } catch (err) {
+      throw failed('the list of displays', err);
+    }
+  };
+  const windows = async () => {
+    const { Window } = await lib();
+    try {
+      return Window.all();
+    } catch (err) {
+      throw failed('the list of windows', err);
+    }
   };
 
   return {
@@ -81,9 +103,8 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
       }));
     },
     async listWindows(): Promise<WindowInfo[]> {
-      const { Window } = await lib();
       // Window.all() is sorted by z, bottom-most first.
-      return Window.all()
+      return (await windows())
         .filter((w) => !w.isMinimized() && w.width() > 0 && w.height() > 0)
         .sort((a, b) => b.z() - a.z())
         .map((w) => ({
@@ -108,8 +129,7 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
     },
     ...(options.area ? { captureArea: (rect) => options.area!.grab(rect), close: () => options.area!.close() } : {}),
     async captureWindow(id) {
-      const { Window } = await lib();
-      const window = Window.all().find((w) => String(w.id()) === id);
+      const window = (await windows()).find((w) => String(w.id()) === id);
       if (!window) throw captureError(CaptureErrorCode.notFound, `There is no window ${id}. \`shotput capture --list\` shows the windows.`);
       try {
         return toRaw(await window.captureImage(), window.x(), window.y(), window.currentMonitor().scaleFactor());
