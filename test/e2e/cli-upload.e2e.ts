@@ -100,7 +100,7 @@ describe('shotput upload', () => {
     const [result] = parseLines(run.stdout);
     expect(result).toMatchObject({ ok: false, url: null, error: { code: 'auth_failed' } });
     expect(result!.error.message).toContain('IM.GE rejected the API key (code 100');
-    expect(run.stderr).toContain('IM.GE rejected the API key');
+    expect(run.stderr.match(/IM\.GE rejected the API key/g), run.stderr).toHaveLength(1);
     const queue = parseLines((await runShotput(profile, 'queue', '--json')).stdout);
     expect(queue).toMatchObject([{ fileName: 'key.png', state: 'failed', error: { code: 'auth_failed' } }]);
     expect(await readdir(join(profile, 'queue', queue[0]!.id))).toContain('key.png');

@@ -453,7 +453,9 @@ export class UploadQueue {
     if (retryAt === undefined) {
       const message = retry.kind === 'backoff' && job.attempts > 1 ? `${error.message} Gave up after ${job.attempts} attempts.` : error.message;
       await this.update(job, { state: 'failed', error: { ...error, message } });
-      this.deps.logger.warn(`Upload of ${job.source.name} failed: ${error.message}`);
+      // Info, not a warning: the failure is the job's state, which the Queue view and the command
+      // that queued it show; a warning would print it twice in a terminal.
+      this.deps.logger.info(`Upload of ${job.source.name} failed: ${error.message}`);
       this.settle(job, true);
       return;
     }
