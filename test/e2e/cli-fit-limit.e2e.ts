@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
-import { runShotput } from '../support/bin.js';
+import { runShotput, removeProfile } from '../support/bin.js';
 import { writeNoisePng } from '../support/images.js';
 
 const KEY = 'chv_fit_standin_key';
@@ -32,7 +32,7 @@ afterAll(async () => {
 beforeEach(() => {
   profile = mkdtempSync(join(tmpdir(), 'shotput-fit-profile-'));
 });
-afterEach(() => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
+afterEach(() => removeProfile(profile));
 
 const upload = (fit: string) =>
   runShotput(

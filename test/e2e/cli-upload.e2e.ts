@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
-import { runShotput, spawnShotput } from '../support/bin.js';
+import { runShotput, spawnShotput, removeProfile } from '../support/bin.js';
 import { writeNoisePng } from '../support/images.js';
 
 const KEY = 'chv_test_standin_key';
@@ -25,7 +25,7 @@ beforeEach(() => {
   profile = mkdtempSync(join(tmpdir(), 'shotput-cli-'));
   imge.clearFaults();
 });
-afterEach(() => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
+afterEach(() => removeProfile(profile));
 
 const imgeArgs = () => ['--set', `uploaders.imge.baseUrl=${imge.url}`, '--set', `uploaders.imge.apiKey=${KEY}`];
 const parseLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);

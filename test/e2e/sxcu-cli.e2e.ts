@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBinaryHost, startJsonHost, startRedirectHost, startTextHost, type SxcuHost } from '../servers/sxcu-hosts.js';
-import { runShotput } from '../support/bin.js';
+import { runShotput, removeProfile } from '../support/bin.js';
 import { writeNoisePng } from '../support/images.js';
 
 const TOKEN = 'tok_e2e_4f3e2d1c0b';
@@ -22,7 +22,7 @@ afterAll(async () => {
 beforeEach(() => {
   profile = mkdtempSync(join(tmpdir(), 'shotput-sxcu-cli-'));
 });
-afterEach(() => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
+afterEach(() => removeProfile(profile));
 
 /** Writes a .sxcu file as ShareX exports it (2-space JSON, CRLF line ends, as on Windows). */
 function sxcu(name: string, fields: Record<string, unknown>): string {

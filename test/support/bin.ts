@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The built `shotput` command (dist/cli.js), run with plain node as a user would. */
 export function shotputBin(profileDir: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -29,4 +31,22 @@ export async function runShotput(profileDir: string, ...args: string[]): Promise
   const run = spawnShotput(profileDir, args);
   const code = await run.exit;
   return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+/**
+ * Removes a profile once the `shotput thumbnails` process that an upload started on its own has
+ * finished with it: it writes thumbnails after the command has exited, and removing the folder
+ * under it fails with ENOTEMPTY. Each kept file leaves thumbnails-pending when its thumbnails are done.
+ */
+export async function removeProfile(profileDir: string): Promise<void> {
+  const pending = join(profileDir, 'thumbnails-pending');
+  const waiting = () => {
+    try {
+      return readdirSync(pending).length > 0;
+    } catch {
+      return false;
+    }
+  };
+  for (const deadline = Date.now() + 30_000; waiting() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }

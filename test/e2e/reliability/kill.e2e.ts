@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../../servers/chevereto.js';
-import { runShotput, spawnShotput } from '../../support/bin.js';
+import { runShotput, spawnShotput, removeProfile } from '../../support/bin.js';
 import { writeNoisePng } from '../../support/images.js';
 
 const KEY = 'chv_test_standin_key';
@@ -82,6 +82,6 @@ describe('kill -9 at any point of an upload', () => {
     expect(records.length - new Set(records.map((r) => r.id)).size).toBe(0);
     const onHost = new Set(imge.uploads.map((u) => u.url));
     for (const url of urls) expect(onHost.has(url), url).toBe(true);
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await removeProfile(profile);
   }, 240_000);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJsonHost, type SxcuHost } from '../../servers/sxcu-hosts.js';
 import { startChevereto, type CheveretoStandIn } from '../../servers/chevereto.js';
-import { runShotput } from '../../support/bin.js';
+import { runShotput, removeProfile } from '../../support/bin.js';
 import { writeNoisePng } from '../../support/images.js';
 import { sxcuFile } from '../../support/sxcu.js';
 
@@ -80,7 +80,7 @@ describe('the profile keeps secrets and stays private', () => {
     expect(kept.map((e) => e.path)).toEqual([expect.stringMatching(/queue\/[\w-]+\/shot\.png$/)]);
     expect((statSync(image).mode & 0o777).toString(8)).toBe('644');
     for (const entry of entries.filter((e) => e.links === 1 || e.dir)) expect((entry.mode & 0o077).toString(8), entry.path).toBe('0');
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await removeProfile(profile);
   });
 
   it('makes an existing profile owner-only at start', async () => {
@@ -94,6 +94,6 @@ describe('the profile keeps secrets and stays private', () => {
     chmodSync(join(profile, 'settings.json'), 0o644);
     expect((await runShotput(profile, 'history', '--json')).code).toBe(0);
     for (const entry of walk(profile).entries) expect((entry.mode & 0o077).toString(8), entry.path).toBe('0');
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await removeProfile(profile);
   });
 });
