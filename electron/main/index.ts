@@ -9,6 +9,7 @@ import { openFilesWithShotput } from '../core/open-files.js';
 import { createOverlaySession } from '../core/ipc/overlay-session.js';
 import { APP_ORIGIN } from '../core/ipc/sender.js';
 import { consoleLogger } from '../core/logger.js';
+import { loadImageCodec } from '../core/pipeline/index.js';
 import { countDown } from '../core/shots/countdown.js';
 import { EDITOR_FRAME_PATH, FrameStore } from '../core/shots/frames.js';
 import { screenGrabSource } from '../core/shots/screen-grab-source.js';
@@ -228,5 +229,13 @@ if (!app.requestSingleInstanceLock({ files: launchFiles })) {
     await started.startUploads();
     await openFiles([...launchFiles, ...earlyOpened]);
     keepOverlaysReady();
+    // Off the start-up path, before the first hotkey: the first capture then pays no encoder load.
+    setTimeout(() => {
+      try {
+        loadImageCodec();
+      } catch (err) {
+        logger.warn(`The image encoder (sharp) could not be loaded: ${String(err)}. Captures and uploads that need it will say so.`);
+      }
+    }, 1000).unref();
   });
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,7 @@ beforeAll(async () => {
     if (run.code !== 0) throw new Error(`config set ${key}: ${run.stderr}`);
   }
   // Another application holds PrtSc: its registration must fail loudly, the others must work.
-  app = startMainOnDouble({ profileDir: profile, displays: DISPLAYS, takenAccelerators: ['PrintScreen'] });
+  app = startMainOnDouble({ profileDir: profile, displays: DISPLAYS, takenAccelerators: ['PrintScreen'], packageLog: join(saved, '..', `${basename(saved)}-packages.log`) });
   await app.waitFor((s) => s.tray?.menu.length, 'the tray menu');
 });
 
@@ -70,6 +70,7 @@ afterAll(async () => {
   await app?.stop();
   await imge?.close();
   for (const dir of [profile, saved]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (saved) rmSync(join(saved, '..', `${basename(saved)}-packages.log`), { force: true });
 });
 
 describe('the built main process on the electron double', () => {
@@ -135,6 +136,19 @@ describe('the built main process on the electron double', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(answered).toBe(false);
     expect(await invoke(ready[0]!.webContentsId, 'overlay.confirm', { x: 0, y: 0, width: 10, height: 10 })).toMatchObject({ ok: false, error: { code: 'overlay_closed' } });
+  });
+
+  it('loads the image encoder once started, before any capture, so the first capture does not wait for it', async () => {
+    const log = join(saved, '..', `${basename(saved)}-packages.log`);
+    const loaded = () => {
+      try {
+        return readFileSync(log, 'utf8').split('\n');
+      } catch {
+        return [];
+      }
+    };
+    await expect.poll(loaded, { timeout: 15_000 }).toContain('sharp');
+    expect(imge.uploads).toHaveLength(0);
   });
 
   it('opens one overlay per display on the region hotkey, confirms a region, and ends with the link on the clipboard', async () => {

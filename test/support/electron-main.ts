@@ -40,9 +40,17 @@ export interface RunningMain {
  * Starts the BUILT main process (dist/electron/main.js) in plain Node with 'electron' resolved to
  * the double, and returns a remote control for it.
  */
-export function startMainOnDouble(options: { profileDir: string; displays?: DisplayConfig[]; takenAccelerators?: string[]; env?: Record<string, string> }): RunningMain {
+export function startMainOnDouble(options: {
+  profileDir: string;
+  displays?: DisplayConfig[];
+  takenAccelerators?: string[];
+  env?: Record<string, string>;
+  /** A file that gets the name of every package the process loads (test/support/package-log.mjs). */
+  packageLog?: string;
+}): RunningMain {
+  const packageLog = options.packageLog ? ['--import', pathToFileURL(join(root, 'test/support/package-log.mjs')).href] : [];
   const child = fork(join(root, 'dist/electron/main.js'), [], {
-    execArgv: ['--import', pathToFileURL(join(root, 'test/electron-double/register.mjs')).href],
+    execArgv: ['--import', pathToFileURL(join(root, 'test/electron-double/register.mjs')).href, ...packageLog],
     env: {
       ...process.env,
       SHOTPUT_HOME: options.profileDir,
@@ -51,6 +59,7 @@ export function startMainOnDouble(options: { profileDir: string; displays?: Disp
       SHOTPUT_DOUBLE_TAKEN: (options.takenAccelerators ?? []).join(','),
       XDG_CURRENT_DESKTOP: '',
       XDG_SESSION_TYPE: 'x11',
+      ...(options.packageLog ? { SHOTPUT_PACKAGE_LOG: options.packageLog } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -25,3 +25,4 @@ export type { FormatChoice, ImageFormat, OutputFormat, SourceFormat } from './fo
 export { THUMBNAIL_KINDS, type ThumbnailKind } from './thumbnail-kinds.js';
 export { pipelineSection, pipelineOptionsFromSettings, fitChoiceFromSettings, type FitChoice } from './settings.js';
 export { decodeToRgba, type RgbaPixels } from './rgba.js';
+export { loadImageCodec } from './sharp-lib.js';

@@ -14,3 +14,11 @@ let loaded: SharpFactory | undefined;
 export function sharpLib(): SharpFactory {
   return (loaded ??= requireHere('sharp') as SharpFactory);
 }
+
+/**
+ * Loads sharp now. The app calls this once it has started, so the first capture does not pay
+ * for loading the encoder; commands that may never encode leave it to the first call.
+ */
+export function loadImageCodec(): void {
+  sharpLib();
+}
