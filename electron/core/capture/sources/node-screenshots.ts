@@ -70,22 +70,17 @@ export function nodeScreenshotsSource(options: NodeScreenshotsOptions): CaptureS
     return { data, width: image.width, height: image.height, x, y, scaleFactor };
   };
 
-  const monitors = async () => {
-    const { Monitor } = await lib();
+  /** Listing is where xcap first talks to the display server, so its failure says the most. */
+  const listed = async <T>(what: string, list: (module: NodeScreenshots) => T[]): Promise<T[]> => {
+    const module = await lib();
     try {
-      return Monitor.all();
+      return list(module);
     } catch (err) {
-      throw failed('the list of displays', err);
+      throw failed(what, err);
     }
   };
-  const windows = async () => {
-    const { Window } = await lib();
-    try {
-      return Window.all();
-    } catch (err) {
-      throw failed('the list of windows', err);
-    }
-  };
+  const monitors = () => listed('the list of displays', (m) => m.Monitor.all());
+  const windows = () => listed('the list of windows', (m) => m.Window.all());
 
   return {
     id: 'node-screenshots',
