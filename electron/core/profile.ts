@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir, readdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +21,20 @@ export function resolveProfileDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platf
 }
 
 /**
- * A file Shotput copied into the profile: copies keep their source's mode (libuv sets it), so a
- * 0644 screenshot would stay readable by others. A hard link to the user's own file (an upload
- * kept as it was) is left alone: its mode is theirs, and the private folder already hides the link.
+ * The mode that makes an entry owner-only, or undefined when it needs no change. A file with more
+ * than one link is the user's own (an upload kept as a hard link): its mode is theirs, and the
+ * private profile folder already hides the link. Symbolic links are not followed.
  */
+function ownerOnlyMode(info: Stats): number | undefined {
+  if (info.isSymbolicLink() || (info.isFile() && info.nlink > 1) || (info.mode & 0o077) === 0) return undefined;
+  return (info.mode & 0o700) | (info.isDirectory() ? 0o700 : 0o600);
+}
+
+/** A file Shotput copied into the profile: copies keep their source's mode (libuv sets it), so a 0644 screenshot would stay readable by others. */
 export async function makeOwnerOnly(path: string, platform: NodeJS.Platform = process.platform): Promise<void> {
   if (platform === 'win32') return;
-  const info = await lstat(path);
-  if (info.isFile() && info.nlink === 1 && (info.mode & 0o077) !== 0) await chmod(path, info.mode & 0o700);
+  const mode = ownerOnlyMode(await lstat(path));
+  if (mode !== undefined) await chmod(path, mode);
 }
 
 /**
@@ -54,10 +61,9 @@ export async function secureProfile(dir: string, platform: NodeJS.Platform = pro
     } catch {
       continue; // removed meanwhile
     }
-    if (info.isSymbolicLink() || (info.isFile() && info.nlink > 1)) continue;
-    const wanted = info.isDirectory() ? 0o700 : 0o600;
-    if ((info.mode & 0o777) !== wanted && (info.mode & 0o077) !== 0) {
-      await chmod(path, (info.mode & 0o700) | wanted).catch(() => undefined);
+    const mode = ownerOnlyMode(info);
+    if (mode !== undefined) {
+      await chmod(path, mode).catch(() => undefined);
       fixed++;
     }
     if (info.isDirectory() && (walkAll || path === dir)) {

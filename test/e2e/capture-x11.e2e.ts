@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../servers/chevereto.js';
+import { spawnShotput } from '../support/bin.js';
 import { writeNoisePng } from '../support/images.js';
 import { x11AreaGrabber } from '../../electron/core/capture/sources/x11-area.js';
 import { screenPixels, showImage, startXServer, type ShownImage, type XServer } from '../support/xserver.js';
@@ -23,13 +23,10 @@ function shotput(...args: string[]): Promise<{ code: number | null; stdout: stri
   return shotputWith(x.env, ...args);
 }
 
-function shotputWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [`${process.cwd()}/dist/cli.js`, ...args], { env: { ...env, SHOTPUT_HOME: profile }, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+async function shotputWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = spawnShotput(profile, args, { env, cwd: dir });
+  const code = await run.exit;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 async function rgb(file: string | Buffer): Promise<{ data: Buffer; width: number; height: number }> {

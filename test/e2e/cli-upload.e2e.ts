@@ -1,6 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -62,14 +61,8 @@ describe('shotput upload', () => {
     // sharp (libvips) and zod take about 90 ms to load; a file that passes through needs neither.
     const packagesLoadedBy = async (...args: string[]) => {
       const log = join(files, `packages-${args.length}-${Date.now()}.log`);
-      const child = spawn(process.execPath, ['--import', join(process.cwd(), 'test/support/package-log.mjs'), join(process.cwd(), 'dist/cli.js'), ...args], {
-        env: { ...process.env, SHOTPUT_HOME: profile, SHOTPUT_PACKAGE_LOG: log },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr!.on('data', (d) => (stderr += d));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-      expect(code, stderr).toBe(0);
+      const run = spawnShotput(profile, args, { packageLog: log });
+      expect(await run.exit, run.stderr()).toBe(0);
       return new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
     };
     const path = join(files, 'as-is.png');

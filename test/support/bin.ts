@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The built `shotput` command (dist/cli.js), run with plain node as a user would. */
 export function shotputBin(profileDir: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -11,11 +12,25 @@ export function shotputBin(profileDir: string, ...args: string[]): { code: numbe
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** Node options and environment that make a process log every package it loads to `log` (see package-log.mjs). */
+export function packageLogging(log: string): { nodeArgs: string[]; env: Record<string, string> } {
+  return { nodeArgs: ['--import', pathToFileURL(join(process.cwd(), 'test/support/package-log.mjs')).href], env: { SHOTPUT_PACKAGE_LOG: log } };
+}
+
+export interface SpawnOptions {
+  cwd?: string;
+  /** Replaces this process's environment (SHOTPUT_HOME is still set to the profile). */
+  env?: NodeJS.ProcessEnv;
+  /** Logs the packages the command loads to this file. */
+  packageLog?: string;
+}
+
 /** The built command as a child process, for tests that watch or kill it mid-run. */
-export function spawnShotput(profileDir: string, args: string[], cwd?: string): { child: ChildProcess; stderr: () => string; stdout: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [`${process.cwd()}/dist/cli.js`, ...args], {
-    env: { ...process.env, SHOTPUT_HOME: profileDir },
-    cwd: cwd ?? process.cwd(),
+export function spawnShotput(profileDir: string, args: string[], options: SpawnOptions = {}): { child: ChildProcess; stderr: () => string; stdout: () => string; exit: Promise<number | null> } {
+  const logging = options.packageLog ? packageLogging(options.packageLog) : { nodeArgs: [], env: {} };
+  const child = spawn(process.execPath, [...logging.nodeArgs, `${process.cwd()}/dist/cli.js`, ...args], {
+    env: { ...(options.env ?? process.env), ...logging.env, SHOTPUT_HOME: profileDir },
+    cwd: options.cwd ?? process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

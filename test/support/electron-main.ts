@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { DoubleCommands, DoubleSnapshot, WindowSnapshot } from '../electron-double/control.js';
 import type { DisplayConfig } from '../electron-double/electron.js';
+import { packageLogging } from './bin.js';
 
 const root = process.cwd();
 const doubleBundle = join(root, 'dist/test/electron-double.mjs');
@@ -48,9 +49,9 @@ export function startMainOnDouble(options: {
   /** A file that gets the name of every package the process loads (test/support/package-log.mjs). */
   packageLog?: string;
 }): RunningMain {
-  const packageLog = options.packageLog ? ['--import', pathToFileURL(join(root, 'test/support/package-log.mjs')).href] : [];
+  const logging = options.packageLog ? packageLogging(options.packageLog) : { nodeArgs: [], env: {} };
   const child = fork(join(root, 'dist/electron/main.js'), [], {
-    execArgv: ['--import', pathToFileURL(join(root, 'test/electron-double/register.mjs')).href, ...packageLog],
+    execArgv: ['--import', pathToFileURL(join(root, 'test/electron-double/register.mjs')).href, ...logging.nodeArgs],
     env: {
       ...process.env,
       SHOTPUT_HOME: options.profileDir,
@@ -59,7 +60,7 @@ export function startMainOnDouble(options: {
       SHOTPUT_DOUBLE_TAKEN: (options.takenAccelerators ?? []).join(','),
       XDG_CURRENT_DESKTOP: '',
       XDG_SESSION_TYPE: 'x11',
-      ...(options.packageLog ? { SHOTPUT_PACKAGE_LOG: options.packageLog } : {}),
+      ...logging.env,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

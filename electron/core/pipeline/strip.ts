@@ -55,7 +55,6 @@ class WindowedFile {
     }
     return this.window.subarray(offset - this.start, Math.min(this.window.length, offset - this.start + length));
   }
-
 }
 
 const readAt = (file: WindowedFile, offset: number, length: number) => file.read(offset, length);
