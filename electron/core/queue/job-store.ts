@@ -1,6 +1,6 @@
-import { link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { claim, isClaimedByOther, isStale, readOwner, release } from '../files/owner-claim.js';
 import type { JobState, UserError } from '../../../shared/uploads.js';
 import type { UploadOptions, UploadResult } from '../uploaders/types.js';
 
@@ -25,26 +25,12 @@ export interface StoredJob {
   historyId?: string;
 }
 
-interface Owner {
-  pid: number;
-  host: string;
-}
-
 /**
  * A job folder without job.json is being created by some process, or was left by a crash during
  * creation. Without a live owner it is removed only once it is this old, so a folder another
  * process is still filling is never taken from under it.
  */
 const ABANDONED_AFTER_MS = 10 * 60_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * The queue folder. Every change to a job is written atomically (temp file + rename), so a crash
@@ -130,8 +116,8 @@ export class JobStore {
   }
 
   private async isAbandoned(id: string): Promise<boolean> {
-    const owner = await this.readOwner(id);
-    if (owner) return owner.pid !== process.pid && owner.host === hostname() && !isAlive(owner.pid);
+    const owner = await readOwner(this.ownerPath(id));
+    if (owner) return isStale(owner);
     try {
       return Date.now() - (await stat(this.jobDir(id))).mtimeMs > ABANDONED_AFTER_MS;
     } catch {
@@ -145,44 +131,19 @@ export class JobStore {
    * resumes them as if they had been left behind.
    */
   async claim(id: string): Promise<boolean> {
-    const path = join(this.jobDir(id), 'owner');
-    if ((await this.readOwner(id))?.pid === process.pid) return true;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      // Written whole, then linked into place: the owner file never exists half-written, and
-      // link() fails when another process got there first.
-      const tmp = `${path}.${process.pid}.tmp`;
-      try {
-        await writeFile(tmp, JSON.stringify({ pid: process.pid, host: hostname() } satisfies Owner));
-        await link(tmp, path);
-        return true;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        if (await this.isClaimedByOther(id)) return false;
-        // The owner died mid-upload: its claim is stale.
-        await rm(path, { force: true });
-      } finally {
-        await unlink(tmp).catch(() => undefined);
-      }
-    }
-    return false;
+    return claim(this.ownerPath(id));
   }
 
   async release(id: string): Promise<void> {
-    if ((await this.readOwner(id))?.pid === process.pid) await rm(join(this.jobDir(id), 'owner'), { force: true });
+    await release(this.ownerPath(id));
   }
 
-  private async readOwner(id: string): Promise<Owner | undefined> {
-    try {
-      return JSON.parse(await readFile(join(this.jobDir(id), 'owner'), 'utf8')) as Owner;
-    } catch {
-      return undefined;
-    }
+  private ownerPath(id: string): string {
+    return join(this.jobDir(id), 'owner');
   }
 
   /** Another live process on this machine owns the job. */
   async isClaimedByOther(id: string): Promise<boolean> {
-    const owner = await this.readOwner(id);
-    if (!owner || owner.pid === process.pid) return false;
-    return owner.host !== hostname() || isAlive(owner.pid);
+    return isClaimedByOther(this.ownerPath(id));
   }
 }

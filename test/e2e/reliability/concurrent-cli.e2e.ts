@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startChevereto, type CheveretoStandIn } from '../../servers/chevereto.js';
 import { runShotput, removeProfile } from '../../support/bin.js';
+import { seedHistory } from '../../support/history-seed.js';
 import { writeNoisePng } from '../../support/images.js';
 
 const KEY = 'chv_test_standin_key';
@@ -80,4 +81,20 @@ describe('two shotput processes on one profile', () => {
     expect([...perFile.keys()].sort()).toEqual(same.map((p) => p.split('/').at(-1)!).sort());
     expect(await readdir(join(profile, 'queue'))).toEqual([]);
   }, 120_000);
+  it('makes each upload\'s thumbnails once when two `shotput thumbnails` run at the same moment', async () => {
+    const count = 12;
+    await seedHistory(profile, count);
+    const pending = join(profile, 'thumbnails-pending');
+    mkdirSync(pending, { recursive: true });
+    for (let n = 1; n <= count; n++) await writeNoisePng(join(pending, `seed-${String(n).padStart(7, '0')}.png`), 400, 300);
+    const runs = await Promise.all([runShotput(profile, 'thumbnails'), runShotput(profile, 'thumbnails')]);
+    const made = runs.map((run) => {
+      expect(run.code, run.stderr).toBe(0);
+      return Number(/Made the thumbnails of (\d+) upload/.exec(run.stderr)?.[1]);
+    });
+    expect(made[0]! + made[1]!).toBe(count);
+    expect(await readdir(pending)).toEqual([]);
+    const listed = parseLines((await runShotput(profile, 'history', '--json', '--limit', String(count))).stdout);
+    expect(listed.filter((r) => r['thumbnails']?.square)).toHaveLength(count);
+  });
 });
