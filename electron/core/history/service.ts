@@ -392,6 +392,29 @@ async function syncFile(path: string, logger: Logger): Promise<void> {
   }
 }
 
+const SQLITE_BUSY = 5;
+const isBusy = (err: unknown) => (err as { errcode?: number }).errcode === SQLITE_BUSY;
+
+/**
+ * WAL stays set in the file, so only the first process to open a new store switches to it.
+ * Switching needs the file to itself, and SQLite does not wait for that (busy_timeout does not
+ * apply): two processes opening a new store at the same moment made one fail with "database is
+ * locked". It is tried again, briefly, until another process has switched it or the timeout.
+ */
+function useWal(db: DatabaseSync): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + BUSY_TIMEOUT_MS; ; ) {
+    try {
+      if ((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode === 'wal') return;
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (err) {
+      if (!isBusy(err) || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 10); // openStoreFile is synchronous: a short sleep, not a spin
+    }
+  }
+}
+
 function openStoreFile(path: string): DatabaseSync {
   let db: DatabaseSync | undefined;
   try {
@@ -401,7 +424,7 @@ function openStoreFile(path: string): DatabaseSync {
     // Before WAL: SQLite gives the -wal and -shm files the database file's mode.
     if (isNew) chmodSync(path, 0o600);
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.exec('PRAGMA journal_mode = WAL');
+    useWal(db);
     // NORMAL, in WAL mode: a commit is in the WAL file (the OS's cache) when it returns, so a
     // crash or kill of any Shotput process loses nothing and never corrupts the store, and no
     // fsync blocks the event loop (FULL took 2–100 ms per append on a busy disk). A power cut is
@@ -441,8 +464,8 @@ function unreadableStore(path: string, err: unknown): ShotputError {
 
 function writeFailed(err: unknown): ShotputError {
   const code = (err as { errcode?: number }).errcode;
-  // SQLITE_BUSY (5): another process held the write lock past the timeout.
-  if (code === 5) return new ShotputError('history_busy', 'The history is busy: another Shotput process kept it locked for more than 10 s. Try again.', { cause: err });
+  // Another process held the write lock past the timeout.
+  if (isBusy(err)) return new ShotputError('history_busy', 'The history is busy: another Shotput process kept it locked for more than 10 s. Try again.', { cause: err });
   // SQLITE_FULL (13)
   if (code === 13) return new ShotputError('history_disk_full', 'The disk is full: the history could not be saved. Free some space and try again.', { cause: err });
   return new ShotputError('history_write_failed', `The history could not be saved: ${sqliteMessage(err)}.`, { cause: err });
